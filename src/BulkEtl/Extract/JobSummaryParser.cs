@@ -1,0 +1,89 @@
+using System.Text.Json;
+
+namespace BulkEtl.Extract;
+
+/// <summary>
+/// Maps Zuora's JSON to records tolerantly: unknown fields are ignored here (the raw JSON keeps them),
+/// missing and null fields become null, and numbers sent as strings are still read.
+/// </summary>
+public static class JobSummaryParser
+{
+    public static JobSummary ParseSummary(JsonElement item) => new(
+        Id: RequiredId(item),
+        Name: Text(item, "name"),
+        Description: Text(item, "description"),
+        CreatedAt: Timestamp(item, "createdAt"),
+        CreatedBy: Text(item, "createdBy"),
+        Status: Text(item, "status"),
+        RowCount: Count(item, "rowCount"),
+        RowsSucceeded: Count(item, "rowsSucceeded"),
+        RowsFailed: Count(item, "rowsFailed"),
+        LastUpdatedAt: Timestamp(item, "lastUpdatedAt"),
+        FailureReason: Text(item, "failureReason"),
+        ObjectType: Text(item, "objectType"),
+        JobType: Text(item, "jobType"),
+        IsCustomObject: Flag(item, "isCustomObject"),
+        CustomObjectNamespace: Text(item, "customObjectNamespace"),
+        DataSourceType: Text(item, "dataSourceType"),
+        SystemType: Text(item, "systemType"),
+        FileType: Text(item, "fileType"),
+        RawJson: item.GetRawText());
+
+    public static JobListEntry ParseListEntry(JsonElement item) => new(
+        Id: RequiredId(item),
+        Name: Text(item, "name"),
+        Status: Text(item, "status"),
+        RowCount: Count(item, "rowCount"),
+        RowsSucceeded: Count(item, "rowsSucceeded"),
+        RowsFailed: Count(item, "rowsFailed"),
+        CreatedAt: Timestamp(item, "createdAt"),
+        LastUpdatedAt: Timestamp(item, "lastUpdatedAt"));
+
+    public static JobSummary ParseSummary(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return ParseSummary(document.RootElement);
+    }
+
+    private static string RequiredId(JsonElement item)
+    {
+        if (item.ValueKind != JsonValueKind.Object)
+        {
+            throw new FormatException($"a job summary must be a JSON object, not {item.ValueKind}");
+        }
+
+        return Text(item, "id") is { Length: > 0 } id
+            ? id
+            : throw new FormatException("a job summary has no id");
+    }
+
+    private static JsonElement? Field(JsonElement item, string name) =>
+        item.TryGetProperty(name, out var value) && value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined)
+            ? value
+            : null;
+
+    private static string? Text(JsonElement item, string name) => Field(item, name) is { } value
+        ? value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText()
+        : null;
+
+    private static long? Count(JsonElement item, string name) => Field(item, name) switch
+    {
+        null => null,
+        { ValueKind: JsonValueKind.Number } value when value.TryGetInt64(out var count) => count,
+        { ValueKind: JsonValueKind.String } value when long.TryParse(value.GetString(),
+            System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var count) => count,
+        { } value => throw new FormatException($"'{name}' must be a whole number, not {value.GetRawText()}"),
+    };
+
+    private static bool? Flag(JsonElement item, string name) => Field(item, name) switch
+    {
+        null => null,
+        { ValueKind: JsonValueKind.True } => true,
+        { ValueKind: JsonValueKind.False } => false,
+        { ValueKind: JsonValueKind.String } value when bool.TryParse(value.GetString(), out var flag) => flag,
+        { } value => throw new FormatException($"'{name}' must be true or false, not {value.GetRawText()}"),
+    };
+
+    private static DateTimeOffset? Timestamp(JsonElement item, string name) =>
+        Field(item, name) is { } value ? ZuoraTimestamp.FromJson(value) : null;
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace BulkEtl.Extract;
+
+/// <summary>
+/// Zuora shows job timestamps in three shapes: epoch seconds (API reference), epoch milliseconds
+/// (seen in the wild) and ISO-8601 strings (the bulk-job guide). All map to one UTC instant.
+/// </summary>
+public static class ZuoraTimestamp
+{
+    /// <summary>Above this an epoch number can only be milliseconds: as seconds it would be past the year 5000.</summary>
+    public const long MillisecondsThreshold = 100_000_000_000;
+
+    public static DateTimeOffset? FromJson(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Number when value.TryGetInt64(out var epoch) => FromEpoch(epoch),
+        JsonValueKind.Number => FromEpoch((long)Math.Round(value.GetDouble())),
+        JsonValueKind.String => FromText(value.GetString()),
+        JsonValueKind.Null or JsonValueKind.Undefined => null,
+        _ => throw new FormatException($"a timestamp must be a number or a string, not {value.ValueKind}"),
+    };
+
+    public static DateTimeOffset FromEpoch(long epoch) => epoch > MillisecondsThreshold
+        ? DateTimeOffset.FromUnixTimeMilliseconds(epoch)
+        : DateTimeOffset.FromUnixTimeSeconds(epoch);
+
+    public static DateTimeOffset? FromText(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var epoch))
+        {
+            return FromEpoch(epoch);
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+        {
+            return parsed.ToUniversalTime();
+        }
+
+        throw new FormatException($"'{text}' is not an epoch number or an ISO-8601 timestamp");
+    }
+
+    /// <summary>The store's text form: whole seconds, UTC, which SQLite's date functions read.</summary>
+    public static string ToStoreText(DateTimeOffset instant) =>
+        instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}
