@@ -1,0 +1,65 @@
+using BulkEtl.Extract;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace BulkEtl.Store;
+
+/// <summary>
+/// Reads and writes <c>bulk_jobs</c>. Writes go through a transaction the caller owns, so the caller
+/// decides the batch size: <c>using var tx = connection.BeginTransaction(); repo.Upsert(batch, tx); tx.Commit();</c>.
+/// Reads take the same optional transaction, which Microsoft.Data.Sqlite requires while one is open.
+/// </summary>
+public sealed class JobRepository
+{
+    private readonly SqliteConnection _connection;
+    private readonly TimeProvider _timeProvider;
+
+    public JobRepository(SqliteConnection connection, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        _connection = connection;
+        _timeProvider = timeProvider;
+    }
+
+    /// <summary>
+    /// Inserts new jobs and updates known ones by id. A job whose stored values are all unchanged is
+    /// left alone (its <c>updated_at</c> does not move).
+    /// </summary>
+    /// <returns>How many jobs were inserted or actually changed.</returns>
+    public int Upsert(IReadOnlyList<JobSummary> summaries, SqliteTransaction transaction)
+    {
+        ArgumentNullException.ThrowIfNull(summaries);
+        ArgumentNullException.ThrowIfNull(transaction);
+        if (!ReferenceEquals(transaction.Connection, _connection))
+        {
+            throw new ArgumentException("the transaction belongs to another connection", nameof(transaction));
+        }
+
+        if (summaries.Count == 0)
+        {
+            return 0;
+        }
+
+        var now = ZuoraTimestamp.ToStoreText(_timeProvider.GetUtcNow());
+        var rows = summaries.Select(summary => JobRow.From(summary, now)).ToList();
+
+        // Dapper runs a list parameter as one prepared command, re-bound per row.
+        return _connection.Execute(SqlScripts.Get("jobs/upsert.sql"), rows, transaction);
+    }
+
+    public JobSummary? Find(string id, SqliteTransaction? transaction = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        return _connection
+            .QuerySingleOrDefault<JobRow>(SqlScripts.Get("jobs/find.sql"), new { Id = id }, transaction)
+            ?.ToSummary();
+    }
+
+    public IReadOnlyDictionary<string, StoredJobState> LoadStates(SqliteTransaction? transaction = null) => _connection
+        .Query<JobRow>(SqlScripts.Get("jobs/load_states.sql"), transaction: transaction)
+        .ToDictionary(row => row.Id, row => row.ToState(), StringComparer.Ordinal);
+
+    public long Count(SqliteTransaction? transaction = null) =>
+        _connection.ExecuteScalar<long>(SqlScripts.Get("jobs/count.sql"), transaction: transaction);
+}

@@ -1,0 +1,111 @@
+using System.Globalization;
+using BulkEtl.Extract;
+
+namespace BulkEtl.Store;
+
+/// <summary>
+/// A <c>bulk_jobs</c> row as Dapper reads and writes it: timestamps as the store's ISO text and the
+/// flag as INTEGER, converted here rather than through Dapper's own DateTimeOffset/bool handling.
+/// </summary>
+internal sealed class JobRow
+{
+    private const string StoreFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
+
+    public string Id { get; set; } = "";
+
+    public string? Name { get; set; }
+
+    public string? Description { get; set; }
+
+    public string? CreatedAt { get; set; }
+
+    public string? CreatedBy { get; set; }
+
+    public string? Status { get; set; }
+
+    public long? RowCount { get; set; }
+
+    public long? RowsSucceeded { get; set; }
+
+    public long? RowsFailed { get; set; }
+
+    public string? LastUpdatedAt { get; set; }
+
+    public string? FailureReason { get; set; }
+
+    public string? ObjectType { get; set; }
+
+    public string? JobType { get; set; }
+
+    public long? IsCustomObject { get; set; }
+
+    public string? CustomObjectNamespace { get; set; }
+
+    public string? DataSourceType { get; set; }
+
+    public string? SystemType { get; set; }
+
+    public string? FileType { get; set; }
+
+    public string RawJson { get; set; } = "";
+
+    public string FirstSeenAt { get; set; } = "";
+
+    public string UpdatedAt { get; set; } = "";
+
+    public static JobRow From(JobSummary summary, string now) => new()
+    {
+        Id = summary.Id,
+        Name = summary.Name,
+        Description = summary.Description,
+        CreatedAt = ToText(summary.CreatedAt),
+        CreatedBy = summary.CreatedBy,
+        Status = summary.Status,
+        RowCount = summary.RowCount,
+        RowsSucceeded = summary.RowsSucceeded,
+        RowsFailed = summary.RowsFailed,
+        LastUpdatedAt = ToText(summary.LastUpdatedAt),
+        FailureReason = summary.FailureReason,
+        ObjectType = summary.ObjectType,
+        JobType = summary.JobType,
+        IsCustomObject = summary.IsCustomObject switch { null => null, true => 1, false => 0 },
+        CustomObjectNamespace = summary.CustomObjectNamespace,
+        DataSourceType = summary.DataSourceType,
+        SystemType = summary.SystemType,
+        FileType = summary.FileType,
+        RawJson = summary.RawJson,
+        FirstSeenAt = now,
+        UpdatedAt = now,
+    };
+
+    public JobSummary ToSummary() => new(
+        Id,
+        Name,
+        Description,
+        ToInstant(CreatedAt),
+        CreatedBy,
+        Status,
+        RowCount,
+        RowsSucceeded,
+        RowsFailed,
+        ToInstant(LastUpdatedAt),
+        FailureReason,
+        ObjectType,
+        JobType,
+        IsCustomObject switch { null => null, 0 => false, _ => true },
+        CustomObjectNamespace,
+        DataSourceType,
+        SystemType,
+        FileType,
+        RawJson);
+
+    public StoredJobState ToState() => new(Id, Status, RowCount, RowsSucceeded, RowsFailed, LastUpdatedAt);
+
+    private static string? ToText(DateTimeOffset? instant) =>
+        instant is { } value ? ZuoraTimestamp.ToStoreText(value) : null;
+
+    private static DateTimeOffset? ToInstant(string? text) => text is null
+        ? null
+        : DateTimeOffset.ParseExact(text, StoreFormat, CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+}
