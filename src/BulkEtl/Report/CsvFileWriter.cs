@@ -1,0 +1,97 @@
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace BulkEtl.Report;
+
+/// <summary>
+/// Writes rows of one type to a CSV file through its <see cref="ClassMap{TClass}"/>, atomically:
+/// readers of <c>path</c> see the old file or the whole new one, never a half-written file.
+/// </summary>
+public sealed class CsvFileWriter<TRow>
+{
+    /// <summary>
+    /// UTF-8 with a byte order mark: analysts open these files in Excel, which reads a BOM-less CSV in
+    /// the machine's ANSI code page and garbles names such as "é" or "日本語"; CsvHelper, pandas and
+    /// most other readers skip the BOM.
+    /// </summary>
+    private static readonly UTF8Encoding Utf8WithBom = new(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true);
+
+    private readonly ClassMap<TRow> _map;
+
+    public CsvFileWriter(ClassMap<TRow> map)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        _map = map;
+    }
+
+    /// <summary>
+    /// Writes a header and <paramref name="rows"/> to a temp file beside <paramref name="path"/>,
+    /// flushes it to disk, then moves it over <paramref name="path"/>. Creates the folder if missing.
+    /// </summary>
+    /// <returns>The full path written.</returns>
+    /// <exception cref="ReportException">The folder or file cannot be created or written; no temp file is left.</exception>
+    public async Task<string> WriteAsync(string path, IEnumerable<TRow> rows, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(rows);
+
+        var fullPath = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(fullPath)
+            ?? throw new ArgumentException($"'{path}' has no folder", nameof(path));
+        string? tempPath = null;
+        try
+        {
+            Directory.CreateDirectory(directory);
+
+            // Same folder as the target, so the move is a rename on one file system.
+            tempPath = Path.Combine(directory, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
+            await WriteFileAsync(tempPath, rows, cancellationToken);
+            File.Move(tempPath, fullPath, overwrite: true);
+            tempPath = null;
+            return fullPath;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException
+            || exception is CsvHelperException { InnerException: IOException or UnauthorizedAccessException })
+        {
+            var cause = exception is CsvHelperException ? exception.InnerException! : exception;
+            throw new ReportException($"cannot write '{fullPath}': {cause.Message.ReplaceLineEndings(" ")}", exception);
+        }
+        finally
+        {
+            if (tempPath is not null)
+            {
+                TryDelete(tempPath);
+            }
+        }
+    }
+
+    private async Task WriteFileAsync(string tempPath, IEnumerable<TRow> rows, CancellationToken cancellationToken)
+    {
+        await using var stream = new FileStream(
+            tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 64 * 1024, useAsync: true);
+        await using (var text = new StreamWriter(stream, Utf8WithBom, bufferSize: -1, leaveOpen: true))
+        await using (var csv = new FormulaSafeCsvWriter(text, FormulaSafeCsvWriter.CreateConfiguration(), leaveOpen: true))
+        {
+            csv.Context.RegisterClassMap(_map);
+            await csv.WriteRecordsAsync(rows, cancellationToken);
+            await csv.FlushAsync();
+            await text.FlushAsync(cancellationToken);
+        }
+
+        // Data on disk before the rename, so a crash cannot leave an empty file under the final name.
+        stream.Flush(flushToDisk: true);
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // The original error matters more than a leftover temp file.
+        }
+    }
+}

@@ -1,0 +1,205 @@
+using System.Globalization;
+using System.Text;
+using BulkEtl.Extract;
+using BulkEtl.Report;
+using BulkEtl.Tests.TestSupport;
+using CsvHelper;
+
+namespace BulkEtl.Tests.Report;
+
+public sealed class FailureRateReportWriteTests : IDisposable
+{
+    private static readonly DateOnly From = new(2021, 2, 23);
+    private static readonly DateOnly To = new(2021, 2, 24);
+    private readonly ReportStore _store = new();
+
+    public void Dispose() => _store.Dispose();
+
+    [Fact]
+    public async Task WriteAsync_FixedDataSet_MatchesExpectedFileByteForByte()
+    {
+        _store.Add("2021-02-23T00:00:00Z", "account", "Import", JobStatuses.Completed, 100, 90, 10);
+        _store.Add("2021-02-24T23:59:59Z", "account", "Import", JobStatuses.Failed, 50, 0, 50);
+        _store.Add("2021-02-23T08:00:00Z", "account", "Update", JobStatuses.Completed, 10, 10, 0);
+        _store.Add("2021-02-23T09:00:00Z", null, "Delete", JobStatuses.Created);
+        _store.Add("2021-02-23T10:00:00Z", "=cmd", "Import", JobStatuses.Failed, 3, 1, 2);
+        _store.Add("2021-02-25T00:00:00Z", "account", "Import", JobStatuses.Failed, 999, 0, 999);
+        _store.Add("2021-02-24T11:00:00Z", "Zeta", "Import", JobStatuses.Completed, 3, 2, 1);
+        _store.Add("2021-02-24T12:00:00Z", "alpha", "Import", JobStatuses.Completed, 20000, 17531, 2469);
+        _store.Add("2021-02-24T13:00:00Z", "a,b \"q\"", "Import", JobStatuses.Completed, 4, 3, 1);
+
+        var path = await FailureRateReport.WriteAsync(_store.Connection, From, To, _store.OutputFolder, CancellationToken.None);
+
+        Assert.Equal(Path.Combine(_store.OutputFolder, "failure-rates_2021-02-23_2021-02-24.csv"), path);
+        Assert.Equal(File.ReadAllBytes(TestData.PathOf("expected-failure-rates.csv")), File.ReadAllBytes(path));
+    }
+
+    [Fact]
+    public async Task WriteAsync_NoJobs_WritesHeaderOnly()
+    {
+        var path = await FailureRateReport.WriteAsync(_store.Connection, From, To, _store.OutputFolder, CancellationToken.None);
+
+        Assert.Equal(
+            "objectType,jobType,jobs,jobsFailed,rowCount,rowsSucceeded,rowsFailed,failureRate\r\n",
+            File.ReadAllText(path, Encoding.UTF8));
+    }
+
+    [Theory]
+    [InlineData("=cmd")]
+    [InlineData("+x")]
+    [InlineData("-y")]
+    [InlineData("@z")]
+    [InlineData("\tq")]
+    [InlineData("\rr")]
+    [InlineData("=HYPERLINK(\"http://evil\",\"x\")")]
+    public async Task WriteAsync_FormulaLikeObjectType_PrefixedWithQuote(string objectType)
+    {
+        _store.Add("2021-02-23T12:00:00Z", objectType, "-Import", rowCount: 1, succeeded: 1, failed: 0);
+
+        var path = await FailureRateReport.WriteAsync(_store.Connection, From, To, _store.OutputFolder, CancellationToken.None);
+
+        var row = Assert.Single(ReadBack(path));
+        Assert.Equal("'" + objectType, row.ObjectType);
+        Assert.Equal("'-Import", row.JobType);
+    }
+
+    [Fact]
+    public async Task WriteAsync_NegativeCounts_WrittenAsPlainNumbers()
+    {
+        _store.Add("2021-02-23T12:00:00Z", "-neg", "Import", rowCount: -3, succeeded: 1, failed: -5);
+
+        var path = await FailureRateReport.WriteAsync(_store.Connection, From, To, _store.OutputFolder, CancellationToken.None);
+
+        var lines = File.ReadAllLines(path, Encoding.UTF8);
+        Assert.Equal("\"'-neg\",Import,1,0,-3,1,-5,1.2500", lines[1]);
+    }
+
+    [Fact]
+    public async Task WriteAsync_AwkwardText_SurvivesCsvRoundTrip()
+    {
+        string[] objectTypes = ["a,b", "say \"hi\"", "line1\nline2", "crlf\r\nend", "é", "日本語", " padded ", "plain"];
+        foreach (var objectType in objectTypes)
+        {
+            _store.Add("2021-02-23T12:00:00Z", objectType, "Import", rowCount: 2, succeeded: 1, failed: 1);
+        }
+
+        var path = await FailureRateReport.WriteAsync(_store.Connection, From, To, _store.OutputFolder, CancellationToken.None);
+
+        var rows = ReadBack(path);
+        Assert.Equal(objectTypes.Order(StringComparer.Ordinal), rows.Select(row => row.ObjectType));
+        Assert.All(rows, row => Assert.Equal(("Import", "1", "0", "2", "1", "1", "0.5000"),
+            (row.JobType, row.Jobs, row.JobsFailed, row.RowCount, row.RowsSucceeded, row.RowsFailed, row.FailureRate)));
+    }
+
+    [Fact]
+    public async Task WriteAsync_ExistingReport_ReplacedWithoutTempFileLeft()
+    {
+        Directory.CreateDirectory(_store.OutputFolder);
+        var path = Path.Combine(_store.OutputFolder, FailureRateReport.FileName(From, To));
+        await File.WriteAllTextAsync(path, "stale report");
+        _store.Add("2021-02-23T12:00:00Z", "fresh", "Import");
+
+        var written = await FailureRateReport.WriteAsync(_store.Connection, From, To, _store.OutputFolder, CancellationToken.None);
+
+        Assert.Equal(path, written);
+        Assert.Contains("fresh,Import", await File.ReadAllTextAsync(path), StringComparison.Ordinal);
+        Assert.Equal([path], Directory.GetFiles(_store.OutputFolder));
+    }
+
+    [Fact]
+    public async Task WriteAsync_MissingOutputFolder_CreatesIt()
+    {
+        var folder = Path.Combine(_store.OutputFolder, "nested", "deeper");
+
+        var path = await FailureRateReport.WriteAsync(_store.Connection, From, To, folder, CancellationToken.None);
+
+        Assert.True(File.Exists(path));
+        Assert.Equal(folder, Path.GetDirectoryName(path));
+    }
+
+    [Fact]
+    public async Task WriteAsync_FolderCannotBeCreated_ThrowsReportException()
+    {
+        Directory.CreateDirectory(_store.OutputFolder);
+        var file = Path.Combine(_store.OutputFolder, "a-file");
+        await File.WriteAllTextAsync(file, "not a folder");
+
+        var exception = await Assert.ThrowsAsync<ReportException>(() =>
+            FailureRateReport.WriteAsync(_store.Connection, From, To, Path.Combine(file, "reports"), CancellationToken.None));
+
+        Assert.DoesNotContain('\n', exception.Message);
+        Assert.Equal([file], Directory.GetFileSystemEntries(_store.OutputFolder));
+    }
+
+    [Fact]
+    public async Task WriteAsync_TargetCannotBeReplaced_ThrowsReportExceptionAndRemovesTempFile()
+    {
+        // A folder squatting on the report's name makes the final move fail after the temp file is written.
+        var blocker = Path.Combine(_store.OutputFolder, FailureRateReport.FileName(From, To));
+        Directory.CreateDirectory(blocker);
+        _store.Add("2021-02-23T12:00:00Z");
+
+        await Assert.ThrowsAsync<ReportException>(() =>
+            FailureRateReport.WriteAsync(_store.Connection, From, To, _store.OutputFolder, CancellationToken.None));
+
+        Assert.Equal([blocker], Directory.GetFileSystemEntries(_store.OutputFolder));
+    }
+
+    [Fact]
+    public async Task WriteAsync_FromAfterTo_ThrowsArgumentExceptionAndWritesNothing()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() =>
+            FailureRateReport.WriteAsync(_store.Connection, To, From, _store.OutputFolder, CancellationToken.None));
+
+        Assert.False(Directory.Exists(_store.OutputFolder));
+    }
+
+    [Fact]
+    public async Task WriteAsync_Cancelled_ThrowsAndLeavesNoFile()
+    {
+        _store.Add("2021-02-23T12:00:00Z");
+        using var cancellation = new CancellationTokenSource();
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            FailureRateReport.WriteAsync(_store.Connection, From, To, _store.OutputFolder, cancellation.Token));
+
+        Assert.False(Directory.Exists(_store.OutputFolder) && Directory.EnumerateFileSystemEntries(_store.OutputFolder).Any());
+    }
+
+    [Fact]
+    public async Task CsvFileWriter_TwoWrites_SecondReplacesFirst()
+    {
+        var path = Path.Combine(_store.OutputFolder, "rows.csv");
+        var writer = new CsvFileWriter<FailureRateRow>(new FailureRateRowMap());
+
+        await writer.WriteAsync(path, [new FailureRateRow("first", "Import", 1, 0, 0, 0, 0, null)], CancellationToken.None);
+        await writer.WriteAsync(path, [new FailureRateRow("second", "Import", 1, 0, 0, 0, 0, null)], CancellationToken.None);
+
+        Assert.Equal(["second,Import,1,0,0,0,0,"], (await File.ReadAllLinesAsync(path)).Skip(1));
+    }
+
+    private static List<CsvRow> ReadBack(string path)
+    {
+        using var reader = new StreamReader(path, Encoding.UTF8);
+        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
+        csv.Read();
+        csv.ReadHeader();
+        Assert.Equal(
+            ["objectType", "jobType", "jobs", "jobsFailed", "rowCount", "rowsSucceeded", "rowsFailed", "failureRate"],
+            csv.HeaderRecord!);
+        var rows = new List<CsvRow>();
+        while (csv.Read())
+        {
+            rows.Add(new CsvRow(
+                csv.GetField(0)!, csv.GetField(1)!, csv.GetField(2)!, csv.GetField(3)!,
+                csv.GetField(4)!, csv.GetField(5)!, csv.GetField(6)!, csv.GetField(7)!));
+        }
+
+        return rows;
+    }
+
+    private sealed record CsvRow(
+        string ObjectType, string JobType, string Jobs, string JobsFailed,
+        string RowCount, string RowsSucceeded, string RowsFailed, string FailureRate);
+}
