@@ -36,6 +36,7 @@ public sealed class CsvFileWriter<TRow>
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(rows);
 
+        cancellationToken.ThrowIfCancellationRequested();
         var fullPath = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(fullPath)
             ?? throw new ArgumentException($"'{path}' has no folder", nameof(path));
@@ -50,6 +51,11 @@ public sealed class CsvFileWriter<TRow>
             File.Move(tempPath, fullPath, overwrite: true);
             tempPath = null;
             return fullPath;
+        }
+        catch (CsvHelperException exception) when (exception.InnerException is OperationCanceledException)
+        {
+            // CsvHelper wraps everything thrown while writing records, cancellation included.
+            throw new OperationCanceledException("writing the CSV file was cancelled", exception.InnerException, cancellationToken);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException
             || exception is CsvHelperException { InnerException: IOException or UnauthorizedAccessException })

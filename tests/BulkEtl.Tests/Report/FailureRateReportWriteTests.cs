@@ -179,6 +179,25 @@ public sealed class FailureRateReportWriteTests : IDisposable
         Assert.Equal(["second,Import,1,0,0,0,0,"], (await File.ReadAllLinesAsync(path)).Skip(1));
     }
 
+    [Fact]
+    public async Task CsvFileWriter_CancelledMidWrite_ThrowsCancellationAndLeavesNoFile()
+    {
+        var path = Path.Combine(_store.OutputFolder, "rows.csv");
+        var writer = new CsvFileWriter<FailureRateRow>(new FailureRateRowMap());
+        using var cancellation = new CancellationTokenSource();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => writer.WriteAsync(path, RowsThenCancel(cancellation), cancellation.Token));
+
+        Assert.Empty(Directory.GetFileSystemEntries(_store.OutputFolder));
+    }
+
+    private static IEnumerable<FailureRateRow> RowsThenCancel(CancellationTokenSource cancellation)
+    {
+        yield return new FailureRateRow("first", "Import", 1, 0, 0, 0, 0, null);
+        cancellation.Cancel();
+        yield return new FailureRateRow("second", "Import", 1, 0, 0, 0, 0, null);
+    }
+
     private static List<CsvRow> ReadBack(string path)
     {
         using var reader = new StreamReader(path, Encoding.UTF8);
