@@ -45,7 +45,9 @@ internal sealed class FormulaSafeCsvWriter : CsvWriter
         // CsvHelper's default quotes a line break only if it equals NewLine once NewLine is set, so a
         // bare "\n" inside a value would split the row; quote any CR or LF, quote, comma or edge space.
         ShouldQuote = args => args.Field is { Length: > 0 } field
-            && (field.AsSpan().IndexOfAny("\",\r\n") >= 0 || field[0] == ' ' || field[^1] == ' '),
+            && (field.AsSpan().IndexOfAny("\"\r\n") >= 0
+                || field.Contains(args.Row.Configuration.Delimiter, StringComparison.Ordinal)
+                || field[0] == ' ' || field[^1] == ' '),
         InjectionOptions = InjectionOptions.Escape,
         InjectionCharacters = ['=', '+', '-', '@', '\t', '\r'],
         InjectionEscapeCharacter = '\'',

@@ -167,6 +167,16 @@ public sealed class FailureRateReportQueryTests : IDisposable
     }
 
     [Fact]
+    public void FailureRatesSql_DayWindow_UsesCreatedAtIndex()
+    {
+        var plan = _store.Connection.Query<(long Id, long Parent, long NotUsed, string Detail)>(
+            "EXPLAIN QUERY PLAN " + BulkEtl.Store.SqlScripts.Get("queries/failure_rates.sql"),
+            new { FromInclusive = "2021-02-23T00:00:00Z", ToExclusive = "2021-02-25T00:00:00Z", FailedStatus = JobStatuses.Failed });
+
+        Assert.Contains(plan, step => step.Detail.Contains("ix_bulk_jobs_created_at", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Query_FromAfterTo_ThrowsArgumentException()
     {
         var exception = Assert.Throws<ArgumentException>(() => FailureRateReport.Query(_store.Connection, To, From));
