@@ -67,15 +67,17 @@ public static class StoreDatabase
 
     private static void Configure(SqliteConnection connection)
     {
-        // journal_mode cannot change inside a transaction, so it comes first and alone.
+        // First, so that switching to WAL (which needs a brief exclusive lock) waits for a concurrent opener.
+        Scalar(connection, string.Create(
+            System.Globalization.CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds};"));
+
+        // journal_mode cannot change inside a transaction, so it runs alone, before any migration.
         var journalMode = Scalar(connection, "PRAGMA journal_mode = WAL;");
         if (!string.Equals(journalMode, "wal", StringComparison.OrdinalIgnoreCase))
         {
             throw new StoreException($"could not switch '{connection.DataSource}' to WAL journal mode (got '{journalMode}')");
         }
 
-        Scalar(connection, string.Create(
-            System.Globalization.CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds};"));
         Scalar(connection, "PRAGMA foreign_keys = ON;");
 
         // NORMAL is durable in WAL mode except for the last commits on power loss; a nightly
