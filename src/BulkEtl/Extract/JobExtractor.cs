@@ -1,0 +1,143 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Polly.CircuitBreaker;
+
+namespace BulkEtl.Extract;
+
+/// <summary>
+/// Streams a run's extraction: list pages in, ids to fetch through a bounded queue, summaries fetched in parallel
+/// and handed out as they arrive. Nothing is held for the whole tenant, so memory stays flat with the job count.
+/// </summary>
+public sealed partial class JobExtractor(ZuoraClient client, ILogger<JobExtractor> logger)
+{
+    /// <summary>
+    /// Lists the tenant (or takes <paramref name="explicitIds"/>), asks <paramref name="selectForFetch"/> which ids
+    /// of each page need a fetch, and yields every fetch's outcome. A list failure is reported through
+    /// <see cref="ExtractionProgress.ListFailure"/> after the already queued fetches have been yielded, so the
+    /// caller can commit them before failing the run.
+    /// </summary>
+    public async IAsyncEnumerable<FetchOutcome> ExtractAsync(
+        IReadOnlyList<string>? explicitIds,
+        Func<IReadOnlyList<JobListEntry>, CancellationToken, ValueTask<IReadOnlyList<string>>> selectForFetch,
+        ExtractionProgress progress,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var maxConcurrency = client.Limiter.MaxConcurrency;
+        var ids = Channel.CreateBounded<string>(new BoundedChannelOptions(maxConcurrency * 4) { SingleWriter = true });
+        var outcomes = Channel.CreateBounded<FetchOutcome>(new BoundedChannelOptions(maxConcurrency * 4) { SingleReader = true });
+
+        var producer = Task.Run(() => ProduceIdsAsync(explicitIds, selectForFetch, progress, ids.Writer, stop.Token), stop.Token);
+        var fetchers = Task.Run(() => FetchAllAsync(ids.Reader, outcomes.Writer, stop.Token), stop.Token);
+
+        try
+        {
+            await foreach (var outcome in outcomes.Reader.ReadAllAsync(cancellationToken))
+            {
+                yield return outcome;
+            }
+
+            await Task.WhenAll(producer, fetchers);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+        }
+    }
+
+    private async Task ProduceIdsAsync(
+        IReadOnlyList<string>? explicitIds,
+        Func<IReadOnlyList<JobListEntry>, CancellationToken, ValueTask<IReadOnlyList<string>>> selectForFetch,
+        ExtractionProgress progress,
+        ChannelWriter<string> ids,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (explicitIds is not null)
+            {
+                foreach (var id in explicitIds)
+                {
+                    await ids.WriteAsync(id, cancellationToken);
+                }
+
+                return;
+            }
+
+            await foreach (var page in client.ListPagesAsync(cancellationToken))
+            {
+                progress.AddListed(page.Count);
+                foreach (var id in await selectForFetch(page, cancellationToken))
+                {
+                    await ids.WriteAsync(id, cancellationToken);
+                }
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Keep the fetches already queued: what was listed before the failure still gets stored.
+            progress.ListFailure = exception;
+            LogListFailed(logger, exception.Message);
+        }
+        finally
+        {
+            ids.Complete();
+        }
+    }
+
+    private async Task FetchAllAsync(ChannelReader<string> ids, ChannelWriter<FetchOutcome> outcomes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var parallel = new ParallelOptions
+            {
+                MaxDegreeOfParallelism = client.Limiter.MaxConcurrency,
+                CancellationToken = cancellationToken,
+            };
+            await Parallel.ForEachAsync(ids.ReadAllAsync(cancellationToken), parallel, async (id, token) =>
+                await outcomes.WriteAsync(await FetchOneAsync(id, token), token));
+            outcomes.Complete();
+        }
+        catch (Exception exception)
+        {
+            outcomes.Complete(exception);
+        }
+    }
+
+    private async Task<FetchOutcome> FetchOneAsync(string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var fetch = await client.GetSummaryAsync(id, cancellationToken);
+            if (fetch.Summary is { } summary)
+            {
+                return new FetchOutcome.Fetched(summary);
+            }
+
+            LogNotFound(logger, id);
+            return new FetchOutcome.NotFound(id);
+        }
+        catch (Exception exception) when (exception is ZuoraApiException and not ZuoraAuthenticationException
+                                              or Polly.Timeout.TimeoutRejectedException
+                                              or ArgumentException)
+        {
+            // One job that cannot be read must not cost the night: record it and go on.
+            LogFetchFailed(logger, id, exception.Message);
+            return new FetchOutcome.Failed(id, exception.Message);
+        }
+        catch (BrokenCircuitException exception)
+        {
+            throw new ZuoraApiException($"Zuora keeps failing, so the run stops early instead of hammering it ({exception.Message})", inner: exception);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} is no longer known to Zuora (404); its last stored state is kept")]
+    private static partial void LogNotFound(ILogger logger, string jobId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Job {JobId} could not be fetched: {Reason}")]
+    private static partial void LogFetchFailed(ILogger logger, string jobId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Listing the job summaries failed: {Reason}")]
+    private static partial void LogListFailed(ILogger logger, string reason);
+}

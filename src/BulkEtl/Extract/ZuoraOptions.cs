@@ -1,0 +1,37 @@
+namespace BulkEtl.Extract;
+
+/// <summary>Where and how to reach one Zuora tenant. Secrets stay in memory only.</summary>
+public sealed record ZuoraOptions
+{
+    public required Uri BaseUrl { get; init; }
+
+    /// <summary>A bearer token used as is (no renewal possible).</summary>
+    public string? Token { get; init; }
+
+    /// <summary>OAuth client credentials; the token is fetched and renewed by BulkEtl.</summary>
+    public string? ClientId { get; init; }
+
+    public string? ClientSecret { get; init; }
+
+    /// <summary>Sent as Zuora-Entity-Ids on multi-entity tenants.</summary>
+    public string? EntityId { get; init; }
+
+    /// <summary>Sent comma-separated as Zuora-Org-Ids on multi-org tenants.</summary>
+    public IReadOnlyList<string> OrgIds { get; init; } = [];
+
+    /// <summary>One Zuora-Track-Id per run, so Zuora support can find every call of a night.</summary>
+    public required string TrackId { get; init; }
+
+    /// <summary>Page size asked of the list endpoint; Zuora caps it silently.</summary>
+    public int PageSize { get; init; } = 100;
+
+    /// <summary>
+    /// Upper bound of parallel fetches by id. Zuora allows 40 concurrent requests per tenant by default
+    /// (shared with every other integration of the tenant), so a nightly batch takes a quarter of that.
+    /// </summary>
+    public int MaxConcurrency { get; init; } = DefaultMaxConcurrency;
+
+    public const int DefaultMaxConcurrency = 10;
+
+    public ZuoraResilienceOptions Resilience { get; init; } = new();
+}

@@ -1,0 +1,9 @@
+namespace BulkEtl.Run;
+
+/// <summary>How a run ended; the words are stored in etl_runs.outcome.</summary>
+public enum RunOutcome
+{
+    Succeeded,
+    Partial,
+    Failed,
+}
