@@ -1,1 +1,3 @@
-return 0;
+using BulkEtl.Cli;
+
+return await CliApp.RunAsync(args, new CliEnvironment(Console.Out, Console.Error, Environment.GetEnvironmentVariable, TimeProvider.System));

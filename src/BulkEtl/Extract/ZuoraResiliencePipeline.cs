@@ -20,9 +20,11 @@ public static partial class ZuoraResiliencePipeline
             .Handle<TransientZuoraException>()
             .Handle<TimeoutRejectedException>();
 
-        return new ResiliencePipelineBuilder { Name = "zuora", TimeProvider = timeProvider }
-            .AddTimeout(options.TotalTimeout)
-            .AddRetry(new RetryStrategyOptions
+        var builder = new ResiliencePipelineBuilder { Name = "zuora", TimeProvider = timeProvider }
+            .AddTimeout(options.TotalTimeout);
+        if (options.MaxRetryAttempts > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions
             {
                 ShouldHandle = transient,
                 MaxRetryAttempts = options.MaxRetryAttempts,
@@ -41,7 +43,10 @@ public static partial class ZuoraResiliencePipeline
                         args.Outcome.Exception?.Message ?? "no answer");
                     return ValueTask.CompletedTask;
                 },
-            })
+            });
+        }
+
+        return builder
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
                 // 429 is Zuora asking us to slow down, which the limiter does; it says nothing about Zuora's health.

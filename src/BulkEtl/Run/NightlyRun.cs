@@ -37,6 +37,11 @@ public sealed partial class NightlyRun(JobExtractor extractor, ZuoraCallMetrics 
         }
 
         Commit(connection, jobs, batch, tally);
+        if (progress.ListFailure is ZuoraAuthenticationException authentication)
+        {
+            // Wrong credentials are the operator's to fix, not a partial night: exit 2, not 1.
+            throw authentication;
+        }
 
         var failureMessage = progress.ListFailure is { } listFailure
             ? $"listing the job summaries failed, the run is incomplete: {listFailure.Message}"

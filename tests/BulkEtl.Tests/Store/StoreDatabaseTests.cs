@@ -110,14 +110,14 @@ public sealed class StoreDatabaseTests : IDisposable
     public void Open_FailingMigration_RollsBackToPreviousVersion()
     {
         var path = _folder.File("store.db");
-        Open(path).Dispose();
+        OpenAtFirstVersion(path).Dispose();
         var broken = new Migration(2, "broken", "CREATE TABLE half_done (x INTEGER); INSERT INTO no_such_table VALUES (1);");
         IReadOnlyList<Migration> migrations = [Migration.Embedded[0], broken];
 
         var exception = Assert.Throws<StoreException>(() => StoreDatabase.Open(path, migrations, _time, CancellationToken.None));
 
         Assert.Contains("0002_broken", exception.Message, StringComparison.Ordinal);
-        using var connection = Open(path);
+        using var connection = OpenAtFirstVersion(path);
         Assert.Equal(1, UserVersion(connection));
         Assert.Equal(0L, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM sqlite_schema WHERE name = 'half_done'"));
         Assert.Equal(1L, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM schema_migrations"));
@@ -141,7 +141,7 @@ public sealed class StoreDatabaseTests : IDisposable
     public void Open_AppliedMigrationChanged_ThrowsStoreException()
     {
         var path = _folder.File("store.db");
-        Open(path).Dispose();
+        OpenAtFirstVersion(path).Dispose();
         IReadOnlyList<Migration> edited = [Migration.Embedded[0] with { Sql = Migration.Embedded[0].Sql + "\n-- edited" }];
 
         var exception = Assert.Throws<StoreException>(() => StoreDatabase.Open(path, edited, _time, CancellationToken.None));
@@ -156,6 +156,8 @@ public sealed class StoreDatabaseTests : IDisposable
 
         Assert.Throws<InvalidOperationException>(() => Migration.Load(names, _ => "SELECT 1;"));
     }
+
+    private SqliteConnection OpenAtFirstVersion(string path) => StoreDatabase.Open(path, [Migration.Embedded[0]], _time, CancellationToken.None);
 
     private SqliteConnection Open(string path) => StoreDatabase.Open(path, Migration.Embedded, _time, CancellationToken.None);
 

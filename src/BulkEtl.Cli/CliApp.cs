@@ -1,0 +1,61 @@
+using System.CommandLine;
+using BulkEtl.Cli.Commands;
+using BulkEtl.Extract;
+using Microsoft.Data.Sqlite;
+
+namespace BulkEtl.Cli;
+
+/// <summary>
+/// The single entry point of the program, called by Program.Main and by the tests alike. Every failure ends here
+/// as one line on stderr and an exit code: never a stack trace.
+/// </summary>
+public static class CliApp
+{
+    public static async Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken = default)
+    {
+        var root = new RootCommand("BulkEtl: Zuora bulk-job summaries into SQLite, and failure-rate reports for analysts")
+        {
+            RunCommand.Create(environment),
+            ReportCommand.Create(environment),
+            DemoCommand.Create(environment),
+            SimulateCommand.Create(environment),
+        };
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await environment.Error.WriteLineAsync($"error: {error.Message}");
+            }
+
+            await environment.Error.WriteLineAsync("see 'bulk-etl --help'");
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(
+                new InvocationConfiguration { Output = environment.Output, Error = environment.Error, EnableDefaultExceptionHandler = false },
+                cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            var (code, message) = Describe(exception, cancellationToken);
+            await environment.Error.WriteLineAsync($"error: {message}");
+            return code;
+        }
+    }
+
+    private static (int Code, string Message) Describe(Exception exception, CancellationToken cancellationToken) => exception switch
+    {
+        UsageException => (ExitCodes.Usage, exception.Message),
+        ZuoraAuthenticationException => (ExitCodes.Usage, exception.Message),
+        OperationCanceledException when cancellationToken.IsCancellationRequested => (ExitCodes.Failure, "cancelled; what was committed before is kept"),
+        ZuoraApiException api => (ExitCodes.Failure, api.RequestId is null ? api.Message : $"{api.Message} (Zuora-Request-Id {api.RequestId})"),
+        BulkEtl.Store.StoreException or BulkEtl.Report.ReportException => (ExitCodes.Failure, exception.Message),
+        SqliteException sqlite => (ExitCodes.Failure, $"the database failed: {sqlite.Message}"),
+        IOException or UnauthorizedAccessException => (ExitCodes.Failure, exception.Message),
+        _ => (ExitCodes.Failure, $"unexpected {exception.GetType().Name}: {exception.Message}"),
+    };
+}

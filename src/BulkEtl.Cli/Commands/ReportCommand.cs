@@ -1,0 +1,36 @@
+using System.CommandLine;
+using BulkEtl.Report;
+using BulkEtl.Store;
+
+namespace BulkEtl.Cli.Commands;
+
+/// <summary><c>bulk-etl report</c>: the failure-rate report from the store alone, no network.</summary>
+internal static class ReportCommand
+{
+    public static Command Create(CliEnvironment environment)
+    {
+        var database = CommonOptions.Database();
+        var output = CommonOptions.Output();
+        var from = CommonOptions.From();
+        var to = CommonOptions.To();
+        var command = new Command("report", "Write the failure-rate report from the store, without calling Zuora")
+        {
+            database, output, from, to,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var (first, last) = ReportWindow.Resolve(parse.GetValue(from), parse.GetValue(to), environment.TimeProvider);
+            var databasePath = ExistingDatabase(parse.GetValue(database)!);
+            var outputDirectory = OutputFolder.EnsureWritable(parse.GetValue(output)!);
+            using var connection = StoreDatabase.Open(databasePath);
+            var file = await FailureRateReport.WriteAsync(connection, first, last, outputDirectory, cancellationToken);
+            environment.Output.WriteLine($"wrote {file}");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>A report from a database that does not exist would silently create an empty one: refuse instead.</summary>
+    internal static string ExistingDatabase(string path) =>
+        File.Exists(path) ? path : throw new UsageException($"the database '{path}' does not exist: run 'bulk-etl run' first");
+}

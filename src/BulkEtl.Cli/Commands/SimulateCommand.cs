@@ -1,0 +1,68 @@
+using System.CommandLine;
+using BulkEtl.Simulator;
+
+namespace BulkEtl.Cli.Commands;
+
+/// <summary><c>bulk-etl simulate</c>: the Zuora simulator on its own, with fault injection, until Ctrl+C.</summary>
+internal static class SimulateCommand
+{
+    public static Command Create(CliEnvironment environment)
+    {
+        var port = new Option<int>("--port") { Description = "Loopback port (0 = any free port)", DefaultValueFactory = _ => 0 };
+        var jobs = new Option<int>("--jobs") { Description = "Jobs in the tenant", DefaultValueFactory = _ => 200 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the tenant and of the faults", DefaultValueFactory = _ => 42 };
+        var days = new Option<int>("--days") { Description = "Days the jobs are spread over, up to now", DefaultValueFactory = _ => 30 };
+        var errorRate = new Option<double>("--error-rate") { Description = "Share of calls answering 500 or 503 (0..1)" };
+        var errorBurst = new Option<int>("--error-burst") { Description = "The first N calls answer 503" };
+        var rateLimitRate = new Option<double>("--rate-limit-rate") { Description = "Share of calls answering 429 with Retry-After (0..1)" };
+        var retryAfter = new Option<int>("--retry-after") { Description = "Seconds sent in Retry-After", DefaultValueFactory = _ => 1 };
+        var concurrencyLimit = new Option<int?>("--concurrency-limit") { Description = "Calls in flight above this answer 429" };
+        var latency = new Option<int>("--latency-ms") { Description = "Milliseconds added to every call" };
+        var hangRate = new Option<double>("--hang-rate") { Description = "Share of calls that hang (0..1)" };
+        var hangSeconds = new Option<int>("--hang-seconds") { Description = "How long a hung call hangs", DefaultValueFactory = _ => 30 };
+        var truncateRate = new Option<double>("--truncate-rate") { Description = "Share of bodies cut off mid-way (0..1)" };
+        var malformedRate = new Option<double>("--malformed-rate") { Description = "Share of bodies that are not JSON (0..1)" };
+        var notFound = new Option<string[]>("--not-found-id") { Description = "Job id answering 404; repeat for several" };
+        var tokenLifetime = new Option<int>("--token-lifetime") { Description = "Seconds an OAuth token lives", DefaultValueFactory = _ => 3599 };
+        var command = new Command("simulate", "Serve a simulated Zuora tenant on 127.0.0.1 until Ctrl+C")
+        {
+            port, jobs, seed, days, errorRate, errorBurst, rateLimitRate, retryAfter, concurrencyLimit, latency,
+            hangRate, hangSeconds, truncateRate, malformedRate, notFound, tokenLifetime,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var options = new SimulatorOptions
+            {
+                Port = Range(parse.GetValue(port), 0, 65_535, "--port"),
+                Jobs = Range(parse.GetValue(jobs), 0, 1_000_000, "--jobs"),
+                Seed = parse.GetValue(seed),
+                Days = Range(parse.GetValue(days), 1, 3_650, "--days"),
+                TokenLifetime = TimeSpan.FromSeconds(Range(parse.GetValue(tokenLifetime), 1, 86_400, "--token-lifetime")),
+                Faults = new FaultOptions
+                {
+                    Seed = parse.GetValue(seed),
+                    ServerErrorRate = Share(parse.GetValue(errorRate), "--error-rate"),
+                    ServerErrorBurst = Range(parse.GetValue(errorBurst), 0, int.MaxValue, "--error-burst"),
+                    RateLimitRate = Share(parse.GetValue(rateLimitRate), "--rate-limit-rate"),
+                    RetryAfterSeconds = Range(parse.GetValue(retryAfter), 0, 3_600, "--retry-after"),
+                    ConcurrencyLimit = parse.GetValue(concurrencyLimit) is { } limit ? Range(limit, 1, 10_000, "--concurrency-limit") : null,
+                    Latency = TimeSpan.FromMilliseconds(Range(parse.GetValue(latency), 0, 600_000, "--latency-ms")),
+                    HangRate = Share(parse.GetValue(hangRate), "--hang-rate"),
+                    HangDuration = TimeSpan.FromSeconds(Range(parse.GetValue(hangSeconds), 0, 3_600, "--hang-seconds")),
+                    TruncateRate = Share(parse.GetValue(truncateRate), "--truncate-rate"),
+                    MalformedRate = Share(parse.GetValue(malformedRate), "--malformed-rate"),
+                    NotFoundIds = (parse.GetValue(notFound) ?? []).ToHashSet(StringComparer.OrdinalIgnoreCase),
+                },
+            };
+            await ZuoraSimulator.RunStandaloneAsync(options, environment.Output, cancellationToken);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static int Range(int value, int min, int max, string flag) =>
+        value >= min && value <= max ? value : throw new UsageException($"{flag} must be between {min} and {max}");
+
+    private static double Share(double value, string flag) =>
+        value is >= 0 and <= 1 ? value : throw new UsageException($"{flag} must be a share between 0 and 1");
+}

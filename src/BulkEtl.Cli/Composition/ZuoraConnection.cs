@@ -1,0 +1,70 @@
+using System.Net;
+using BulkEtl.Extract;
+
+namespace BulkEtl.Cli.Composition;
+
+/// <summary>Where Zuora is and how to authenticate, from flags first and the ZUORA_* environment second.</summary>
+internal sealed record ZuoraConnection(Uri BaseUrl, string? Token, string? ClientId, string? ClientSecret)
+{
+    public static ZuoraConnection Resolve(string? baseUrl, string? token, string? clientId, string? clientSecret,
+        Func<string, string?> environment)
+    {
+        var url = baseUrl ?? environment("ZUORA_BASE_URL")
+            ?? throw new UsageException("no Zuora base URL: give --base-url or set ZUORA_BASE_URL");
+
+        // Credentials given as flags win as a whole; mixing a flag token with environment client credentials would be a trap.
+        var fromFlags = token is not null || clientId is not null || clientSecret is not null;
+        if (!fromFlags)
+        {
+            token = environment("ZUORA_TOKEN");
+            clientId = environment("ZUORA_CLIENT_ID");
+            clientSecret = environment("ZUORA_CLIENT_SECRET");
+        }
+
+        token = string.IsNullOrWhiteSpace(token) ? null : token;
+        clientId = string.IsNullOrWhiteSpace(clientId) ? null : clientId;
+        clientSecret = string.IsNullOrWhiteSpace(clientSecret) ? null : clientSecret;
+        if (token is not null && (clientId is not null || clientSecret is not null))
+        {
+            throw new UsageException("give either a token (--token) or client credentials (--client-id and --client-secret), not both");
+        }
+
+        if (token is null && (clientId is null || clientSecret is null))
+        {
+            throw new UsageException(clientId is null && clientSecret is null
+                ? "no credentials: give --token, or --client-id and --client-secret (or ZUORA_TOKEN, or ZUORA_CLIENT_ID and ZUORA_CLIENT_SECRET)"
+                : "client credentials need both --client-id and --client-secret");
+        }
+
+        return new ZuoraConnection(ValidateBaseUrl(url), token, clientId, clientSecret);
+    }
+
+    public static Uri ValidateBaseUrl(string value)
+    {
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
+        {
+            throw new UsageException($"the base URL '{value}' is not an http(s) URL");
+        }
+
+        if (uri.Scheme == "http" && !IsLoopback(uri))
+        {
+            throw new UsageException($"the base URL '{uri.GetLeftPart(UriPartial.Authority)}' uses plain http to a host that is not this machine: the token would travel in clear; use https");
+        }
+
+        if (!string.IsNullOrEmpty(uri.UserInfo) || !string.IsNullOrEmpty(uri.Query))
+        {
+            throw new UsageException("the base URL must not carry user info or a query string");
+        }
+
+        // Bulk Data paths sit directly under the base; a trailing slash makes relative paths append, not replace.
+        return new Uri(uri.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/");
+    }
+
+    public IAccessTokenSource CreateTokenSource(ZuoraTransport transport, TimeProvider timeProvider) =>
+        Token is not null
+            ? new StaticTokenSource(Token)
+            : new OAuthTokenSource(transport, ClientId!, ClientSecret!, timeProvider);
+
+    private static bool IsLoopback(Uri uri) =>
+        uri.IsLoopback || (IPAddress.TryParse(uri.DnsSafeHost, out var address) && IPAddress.IsLoopback(address));
+}

@@ -1,0 +1,34 @@
+namespace BulkEtl.Simulator;
+
+/// <summary>The simulated tenant and its behaviour. Same options (and <see cref="Now"/>) give the same tenant.</summary>
+public sealed record SimulatorOptions
+{
+    public int Jobs { get; init; } = 200;
+
+    public int Seed { get; init; } = 42;
+
+    /// <summary>Jobs are spread over the <see cref="Days"/> UTC days ending at <see cref="Now"/>.</summary>
+    public int Days { get; init; } = 30;
+
+    /// <summary>The end of the generated window; the system clock when not set. Tests pin it.</summary>
+    public DateTimeOffset? Now { get; init; }
+
+    /// <summary>Loopback port; 0 lets the OS choose.</summary>
+    public int Port { get; init; }
+
+    public string ClientId { get; init; } = "sim-client";
+
+    public string ClientSecret { get; init; } = "sim-secret";
+
+    /// <summary>Bearer tokens accepted forever, as a token pasted by an operator would be.</summary>
+    public IReadOnlyList<string> StaticTokens { get; init; } = ["sim-static-token"];
+
+    public TimeSpan TokenLifetime { get; init; } = TimeSpan.FromSeconds(3599);
+
+    public int DefaultPageSize { get; init; } = 50;
+
+    /// <summary>A larger limit is cut down to this silently, as Zuora's undocumented cap would.</summary>
+    public int MaxPageSize { get; init; } = 100;
+
+    public FaultOptions Faults { get; init; } = new();
+}
