@@ -26,6 +26,7 @@ public sealed class ZuoraSimulator : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, SimulatedJob> _jobs;
     private readonly ConcurrentDictionary<string, DateTimeOffset> _issuedTokens = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _everIssued = new(StringComparer.Ordinal);
     private volatile FaultInjector _faults;
 
     private ZuoraSimulator(SimulatorOptions options, WebApplication app)
@@ -55,6 +56,9 @@ public sealed class ZuoraSimulator : IAsyncDisposable
 
     /// <summary>The tenant now, ordered as the list serves it.</summary>
     public IReadOnlyList<SimulatedJob> Jobs => _jobs.Values.OrderBy(job => job.CreatedAt).ThenBy(job => job.Id, StringComparer.Ordinal).ToList();
+
+    /// <summary>The OAuth tokens handed out so far, for tests that prove no token leaks into logs or files.</summary>
+    public IReadOnlyCollection<string> IssuedTokens => _everIssued.Keys.ToList();
 
     public void UpsertJob(SimulatedJob job) => _jobs[job.Id] = job;
 
@@ -236,6 +240,7 @@ public sealed class ZuoraSimulator : IAsyncDisposable
 
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
         _issuedTokens[token] = TimeProvider.System.GetUtcNow() + Options.TokenLifetime;
+        _everIssued[token] = true;
         return (200, JsonSerializer.SerializeToUtf8Bytes(new
         {
             access_token = token,

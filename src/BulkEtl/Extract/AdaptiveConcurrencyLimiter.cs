@@ -3,15 +3,20 @@ namespace BulkEtl.Extract;
 /// <summary>
 /// Bounds the calls in flight and adapts the bound the way TCP does: each concurrency rejection (429) halves it,
 /// a full window of successes raises it by one, and it never exceeds the configured maximum. Retrying a 429 blindly
-/// at the same concurrency only produces more 429s; shrinking gives the tenant room.
+/// at the same concurrency only produces more 429s; shrinking gives the tenant room. Probing again the level that was
+/// refused takes ever more successes each time it is refused anew, so rejections thin out instead of recurring.
 /// </summary>
 public sealed class AdaptiveConcurrencyLimiter
 {
+    private const int MaxProbeBackoff = 64;
+
     private readonly Lock _gate = new();
     private readonly Queue<TaskCompletionSource> _waiters = new();
     private int _inFlight;
     private int _successesSinceChange;
     private long _generation;
+    private int _ceiling = int.MaxValue;
+    private int _probeBackoff = 1;
 
     public AdaptiveConcurrencyLimiter(int maxConcurrency)
     {
@@ -70,12 +75,18 @@ public sealed class AdaptiveConcurrencyLimiter
                 // Calls started before the last decrease were judged at the old limit: one cut per window, not per reply.
                 if (generation == _generation)
                 {
+                    if (CurrentLimit >= _ceiling)
+                    {
+                        _probeBackoff = Math.Min(_probeBackoff * 2, MaxProbeBackoff);
+                    }
+
+                    _ceiling = CurrentLimit;
                     CurrentLimit = Math.Max(1, CurrentLimit / 2);
                     _generation++;
                     _successesSinceChange = 0;
                 }
             }
-            else if (CurrentLimit < MaxConcurrency && ++_successesSinceChange >= CurrentLimit)
+            else if (CurrentLimit < MaxConcurrency && ++_successesSinceChange >= SuccessesToRaise())
             {
                 CurrentLimit++;
                 _generation++;
@@ -86,6 +97,9 @@ public sealed class AdaptiveConcurrencyLimiter
             WakeWaiters();
         }
     }
+
+    /// <summary>A full window below the level Zuora refused; many windows, doubling per refusal, to probe it again.</summary>
+    private int SuccessesToRaise() => CurrentLimit + 1 >= _ceiling ? CurrentLimit * 4 * _probeBackoff : CurrentLimit;
 
     private void WakeWaiters()
     {

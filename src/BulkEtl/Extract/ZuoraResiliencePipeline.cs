@@ -33,7 +33,8 @@ public static partial class ZuoraResiliencePipeline
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 DelayGenerator = args => ValueTask.FromResult(
-                    args.Outcome.Exception is TransientZuoraException { RetryAfter: { } retryAfter }
+                    // A Retry-After of 0 (or none) falls back to the jittered backoff: an immediate retry would collide again.
+                    args.Outcome.Exception is TransientZuoraException { RetryAfter: { } retryAfter } && retryAfter > TimeSpan.Zero
                         ? (TimeSpan?)(retryAfter < options.MaxRetryAfter ? retryAfter : options.MaxRetryAfter)
                         : null),
                 OnRetry = args =>

@@ -17,7 +17,7 @@ public sealed partial class NightlyRun(JobExtractor extractor, ZuoraCallMetrics 
 
     public async Task<RunResult> ExecuteAsync(RunRequest request, Guid runId, string trackId, CancellationToken cancellationToken)
     {
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["RunId"] = runId, ["TrackId"] = trackId });
+        using var scope = logger.BeginScope(new RunLogScope(runId, trackId));
         LogStarted(logger, request.From, request.To);
         using var connection = StoreDatabase.Open(request.DatabasePath);
         var jobs = new JobRepository(connection, timeProvider);
