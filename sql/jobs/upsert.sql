@@ -30,8 +30,11 @@ ON CONFLICT (id) DO UPDATE SET
     system_type = excluded.system_type,
     file_type = excluded.file_type,
     raw_json = excluded.raw_json,
-    updated_at = excluded.updated_at
-WHERE bulk_jobs.name IS NOT excluded.name
+    updated_at = excluded.updated_at,
+    -- Zuora answered again, so the job exists (again).
+    not_found_at = NULL
+WHERE bulk_jobs.not_found_at IS NOT NULL
+   OR bulk_jobs.name IS NOT excluded.name
    OR bulk_jobs.description IS NOT excluded.description
    OR bulk_jobs.created_at IS NOT excluded.created_at
    OR bulk_jobs.created_by IS NOT excluded.created_by

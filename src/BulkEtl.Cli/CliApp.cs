@@ -19,6 +19,7 @@ public static class CliApp
             ReportCommand.Create(environment),
             DemoCommand.Create(environment),
             SimulateCommand.Create(environment),
+            RunsCommand.Create(environment),
         };
 
         var parse = root.Parse(args);
@@ -51,6 +52,7 @@ public static class CliApp
     {
         UsageException => (ExitCodes.Usage, exception.Message),
         ZuoraAuthenticationException => (ExitCodes.Usage, exception.Message),
+        BulkEtl.Run.RunLockedException => (ExitCodes.Locked, exception.Message),
         OperationCanceledException when cancellationToken.IsCancellationRequested => (ExitCodes.Failure, "cancelled; what was committed before is kept"),
         ZuoraApiException api => (ExitCodes.Failure, api.RequestId is null ? api.Message : $"{api.Message} (Zuora-Request-Id {api.RequestId})"),
         BulkEtl.Store.StoreException or BulkEtl.Report.ReportException => (ExitCodes.Failure, exception.Message),

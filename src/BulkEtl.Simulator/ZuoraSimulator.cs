@@ -60,6 +60,15 @@ public sealed class ZuoraSimulator : IAsyncDisposable
     /// <summary>The OAuth tokens handed out so far, for tests that prove no token leaks into logs or files.</summary>
     public IReadOnlyCollection<string> IssuedTokens => _everIssued.Keys.ToList();
 
+    /// <summary>Issues a token as the token endpoint would, for tests that pass a bearer token in by hand.</summary>
+    public string IssueToken()
+    {
+        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        _issuedTokens[token] = TimeProvider.System.GetUtcNow() + Options.TokenLifetime;
+        _everIssued[token] = true;
+        return token;
+    }
+
     public void UpsertJob(SimulatedJob job) => _jobs[job.Id] = job;
 
     /// <summary>Deletes a job: it leaves the list and its summary answers 404.</summary>

@@ -12,14 +12,14 @@ namespace BulkEtl.Extract;
 public sealed partial class JobExtractor(ZuoraClient client, ILogger<JobExtractor> logger)
 {
     /// <summary>
-    /// Lists the tenant (or takes <paramref name="explicitIds"/>), asks <paramref name="selectForFetch"/> which ids
+    /// Lists the tenant (or takes <paramref name="explicitIds"/>), asks <paramref name="planner"/> which ids
     /// of each page need a fetch, and yields every fetch's outcome. A list failure is reported through
     /// <see cref="ExtractionProgress.ListFailure"/> after the already queued fetches have been yielded, so the
     /// caller can commit them before failing the run.
     /// </summary>
     public async IAsyncEnumerable<FetchOutcome> ExtractAsync(
         IReadOnlyList<string>? explicitIds,
-        Func<IReadOnlyList<JobListEntry>, CancellationToken, ValueTask<IReadOnlyList<string>>> selectForFetch,
+        IFetchPlanner planner,
         ExtractionProgress progress,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -28,7 +28,7 @@ public sealed partial class JobExtractor(ZuoraClient client, ILogger<JobExtracto
         var ids = Channel.CreateBounded<string>(new BoundedChannelOptions(maxConcurrency * 4) { SingleWriter = true });
         var outcomes = Channel.CreateBounded<FetchOutcome>(new BoundedChannelOptions(maxConcurrency * 4) { SingleReader = true });
 
-        var producer = Task.Run(() => ProduceIdsAsync(explicitIds, selectForFetch, progress, ids.Writer, stop.Token), stop.Token);
+        var producer = Task.Run(() => ProduceIdsAsync(explicitIds, planner, progress, ids.Writer, stop.Token), stop.Token);
         var fetchers = Task.Run(() => FetchAllAsync(ids.Reader, outcomes.Writer, stop.Token), stop.Token);
 
         try
@@ -48,7 +48,7 @@ public sealed partial class JobExtractor(ZuoraClient client, ILogger<JobExtracto
 
     private async Task ProduceIdsAsync(
         IReadOnlyList<string>? explicitIds,
-        Func<IReadOnlyList<JobListEntry>, CancellationToken, ValueTask<IReadOnlyList<string>>> selectForFetch,
+        IFetchPlanner planner,
         ExtractionProgress progress,
         ChannelWriter<string> ids,
         CancellationToken cancellationToken)
@@ -68,10 +68,15 @@ public sealed partial class JobExtractor(ZuoraClient client, ILogger<JobExtracto
             await foreach (var page in client.ListPagesAsync(cancellationToken))
             {
                 progress.AddListed(page.Count);
-                foreach (var id in await selectForFetch(page, cancellationToken))
+                foreach (var id in await planner.SelectAsync(page, cancellationToken))
                 {
                     await ids.WriteAsync(id, cancellationToken);
                 }
+            }
+
+            foreach (var id in await planner.AfterListingAsync(cancellationToken))
+            {
+                await ids.WriteAsync(id, cancellationToken);
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using BulkEtl.Extract;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -56,9 +57,29 @@ public sealed class JobRepository
             ?.ToSummary();
     }
 
-    public IReadOnlyDictionary<string, StoredJobState> LoadStates(SqliteTransaction? transaction = null) => _connection
-        .Query<JobRow>(SqlScripts.Get("jobs/load_states.sql"), transaction: transaction)
+    /// <summary>The stored states of <paramref name="ids"/> (all jobs when null); unknown ids are absent.</summary>
+    public IReadOnlyDictionary<string, StoredJobState> LoadStates(IReadOnlyCollection<string>? ids = null, SqliteTransaction? transaction = null) => _connection
+        .Query<JobRow>(SqlScripts.Get("jobs/load_states.sql"), new { Ids = ids is null ? null : JsonSerializer.Serialize(ids) }, transaction)
         .ToDictionary(row => row.Id, row => row.ToState(), StringComparer.Ordinal);
+
+    /// <summary>Remembers listed ids in a temp table of this connection, so memory does not grow with the tenant.</summary>
+    public void RememberListed(IReadOnlyCollection<string> ids)
+    {
+        _connection.Execute(SqlScripts.Get("jobs/create_listed_ids.sql"));
+        _connection.Execute(SqlScripts.Get("jobs/add_listed_ids.sql"), new { Ids = JsonSerializer.Serialize(ids) });
+    }
+
+    /// <summary>Stored jobs not yet final that the listing did not show (see <see cref="RememberListed"/>).</summary>
+    public IReadOnlyList<string> UnfinishedNotListed()
+    {
+        _connection.Execute(SqlScripts.Get("jobs/create_listed_ids.sql"));
+        return _connection.Query<string>(SqlScripts.Get("jobs/unfinished_not_listed.sql")).ToList();
+    }
+
+    /// <summary>Notes that Zuora answered 404 for <paramref name="jobId"/>; its last known state is kept.</summary>
+    public void MarkNotFound(string jobId, DateTimeOffset observedAt, SqliteTransaction transaction) =>
+        _connection.Execute(SqlScripts.Get("jobs/mark_not_found.sql"),
+            new { JobId = jobId, ObservedAt = ZuoraTimestamp.ToStoreText(observedAt) }, transaction);
 
     public long Count(SqliteTransaction? transaction = null) =>
         _connection.ExecuteScalar<long>(SqlScripts.Get("jobs/count.sql"), transaction: transaction);

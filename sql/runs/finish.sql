@@ -1,0 +1,10 @@
+UPDATE etl_runs SET
+    finished_at       = @FinishedAt,
+    outcome           = @Outcome,
+    jobs_listed       = @Listed,
+    jobs_unchanged    = @Unchanged,
+    requests          = @Requests,
+    retries           = @Retries,
+    too_many_requests = @TooManyRequests,
+    failure_message   = @FailureMessage
+WHERE id = @RunId;

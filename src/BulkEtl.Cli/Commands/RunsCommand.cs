@@ -1,0 +1,51 @@
+using System.CommandLine;
+using BulkEtl.Store;
+
+namespace BulkEtl.Cli.Commands;
+
+/// <summary><c>bulk-etl runs</c>: the latest runs from the ledger, newest first, with the jobs each could not fetch.</summary>
+internal static class RunsCommand
+{
+    public static Command Create(CliEnvironment environment)
+    {
+        var database = CommonOptions.Database();
+        var limit = new Option<int>("--limit") { Description = "How many runs to show", DefaultValueFactory = _ => 10 };
+        var command = new Command("runs", "List the latest runs recorded in the store") { database, limit };
+        command.SetAction(parse =>
+        {
+            var count = parse.GetValue(limit);
+            if (count is < 1 or > 10_000)
+            {
+                throw new UsageException("--limit must be between 1 and 10000");
+            }
+
+            using var connection = StoreDatabase.Open(ReportCommand.ExistingDatabase(parse.GetValue(database)!));
+            var ledger = new RunLedger(connection, environment.TimeProvider);
+            var output = environment.Output;
+            output.WriteLine("started               finished              outcome    listed  fetched  new  changed  unchanged  not_found  failed  requests  retries  429s  run_id");
+            foreach (var run in ledger.Latest(count))
+            {
+                output.WriteLine(
+                    $"{run.StartedAt,-21} {run.FinishedAt ?? "-",-21} {run.Outcome,-9} {run.Listed,7} {run.Fetched,8} {run.New,4} {run.Changed,8} "
+                    + $"{run.Unchanged,10} {run.NotFound,10} {run.Failed,7} {run.Requests,9} {run.Retries,8} {run.TooManyRequests,5}  {run.Id}");
+                if (run.FailureMessage is { } message)
+                {
+                    output.WriteLine($"    error: {message}");
+                }
+
+                foreach (var job in ledger.Jobs(run.Id))
+                {
+                    output.WriteLine($"    {job.Kind} {job.JobId}: {job.Reason}");
+                }
+
+                foreach (var report in ledger.Reports(run.Id))
+                {
+                    output.WriteLine($"    wrote {report.FileName} sha256 {report.Sha256}");
+                }
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

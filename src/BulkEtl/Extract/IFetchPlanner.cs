@@ -1,0 +1,11 @@
+namespace BulkEtl.Extract;
+
+/// <summary>Decides which listed jobs need a fetch by id; the run's incremental rules live behind it.</summary>
+public interface IFetchPlanner
+{
+    /// <summary>The ids of <paramref name="page"/> worth fetching.</summary>
+    ValueTask<IReadOnlyList<string>> SelectAsync(IReadOnlyList<JobListEntry> page, CancellationToken cancellationToken);
+
+    /// <summary>Ids to fetch once the whole list has been read (jobs the listing did not show).</summary>
+    ValueTask<IReadOnlyList<string>> AfterListingAsync(CancellationToken cancellationToken);
+}

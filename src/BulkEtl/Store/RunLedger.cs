@@ -1,0 +1,85 @@
+using System.Globalization;
+using BulkEtl.Extract;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace BulkEtl.Store;
+
+/// <summary>
+/// The run ledger (<c>etl_runs</c> and its detail tables). Progress is written inside the caller's batch
+/// transaction, so the ledger and the data it describes are committed together.
+/// </summary>
+public sealed class RunLedger(SqliteConnection connection, TimeProvider timeProvider)
+{
+    public const string Failed = "failed";
+    public const string NotFound = "not_found";
+
+    public void Start(Guid runId, string trackId, DateOnly from, DateOnly to)
+    {
+        using var transaction = connection.BeginTransaction();
+        connection.Execute(SqlScripts.Get("runs/interrupt_stale.sql"), new { CurrentRunId = runId.ToString("D") }, transaction);
+        connection.Execute(SqlScripts.Get("runs/start.sql"), new
+        {
+            Id = runId.ToString("D"),
+            StartedAt = Now(),
+            TrackId = trackId,
+            ProcessId = Environment.ProcessId,
+            HostName = Environment.MachineName,
+            WindowFrom = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            WindowTo = to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        }, transaction);
+        transaction.Commit();
+    }
+
+    public void RecordProgress(Guid runId, BatchCounts counts, SqliteTransaction transaction) =>
+        connection.Execute(SqlScripts.Get("runs/progress.sql"), new
+        {
+            RunId = runId.ToString("D"),
+            counts.Fetched,
+            counts.New,
+            counts.Changed,
+            counts.NotFound,
+            counts.Failed,
+        }, transaction);
+
+    public void RecordJob(Guid runId, string jobId, string kind, string? reason, SqliteTransaction transaction) =>
+        connection.Execute(SqlScripts.Get("runs/record_job.sql"),
+            new { RunId = runId.ToString("D"), JobId = jobId, Kind = kind, Reason = reason }, transaction);
+
+    public void Finish(Guid runId, RunTotals totals, IReadOnlyList<RunReportRecord> reports)
+    {
+        using var transaction = connection.BeginTransaction();
+        connection.Execute(SqlScripts.Get("runs/record_report.sql"),
+            reports.Select(report => report with { RunId = runId.ToString("D") }), transaction);
+        connection.Execute(SqlScripts.Get("runs/finish.sql"), new
+        {
+            RunId = runId.ToString("D"),
+            FinishedAt = Now(),
+            totals.Outcome,
+            totals.Listed,
+            totals.Unchanged,
+            totals.Requests,
+            totals.Retries,
+            totals.TooManyRequests,
+            totals.FailureMessage,
+        }, transaction);
+        transaction.Commit();
+    }
+
+    public IReadOnlyList<RunRecord> Latest(int limit, string? outcome = null) =>
+        connection.Query<RunRecord>(SqlScripts.Get("runs/latest.sql"), new { Limit = limit, Outcome = outcome }).ToList();
+
+    public IReadOnlyList<RunJobRecord> Jobs(string runId) =>
+        connection.Query<RunJobRecord>(SqlScripts.Get("runs/jobs.sql"), new { RunId = runId }).ToList();
+
+    public IReadOnlyList<RunReportRecord> Reports(string runId) =>
+        connection.Query<RunReportRecord>(SqlScripts.Get("runs/reports.sql"), new { RunId = runId }).ToList();
+
+    private string Now() => ZuoraTimestamp.ToStoreText(timeProvider.GetUtcNow());
+}
+
+/// <summary>What one committed batch added to a run's counts.</summary>
+public sealed record BatchCounts(long Fetched, long New, long Changed, long NotFound, long Failed);
+
+/// <summary>A run's closing numbers.</summary>
+public sealed record RunTotals(string Outcome, long Listed, long Unchanged, long Requests, long Retries, long TooManyRequests, string? FailureMessage);

@@ -1,0 +1,51 @@
+namespace BulkEtl.Store;
+
+/// <summary>One row of <c>etl_runs</c> as <c>bulk-etl runs</c> shows it.</summary>
+public sealed record RunRecord
+{
+    public string Id { get; init; } = "";
+
+    public string StartedAt { get; init; } = "";
+
+    public string? FinishedAt { get; init; }
+
+    public string Outcome { get; init; } = "";
+
+    public string TrackId { get; init; } = "";
+
+    public long? ProcessId { get; init; }
+
+    public string? HostName { get; init; }
+
+    public string? WindowFrom { get; init; }
+
+    public string? WindowTo { get; init; }
+
+    public long Listed { get; init; }
+
+    public long Fetched { get; init; }
+
+    public long New { get; init; }
+
+    public long Changed { get; init; }
+
+    public long Unchanged { get; init; }
+
+    public long NotFound { get; init; }
+
+    public long Failed { get; init; }
+
+    public long Requests { get; init; }
+
+    public long Retries { get; init; }
+
+    public long TooManyRequests { get; init; }
+
+    public string? FailureMessage { get; init; }
+}
+
+/// <summary>A job a run could not fetch, or that Zuora no longer knew.</summary>
+public sealed record RunJobRecord(string RunId, string JobId, string Kind, string? Reason);
+
+/// <summary>A report file a run wrote.</summary>
+public sealed record RunReportRecord(string RunId, string FileName, string Sha256, long Bytes);

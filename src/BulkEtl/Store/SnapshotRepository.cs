@@ -1,0 +1,43 @@
+using BulkEtl.Extract;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace BulkEtl.Store;
+
+/// <summary>Writes <c>bulk_job_snapshots</c>: one row per observed state of a job, added only on a change.</summary>
+public sealed class SnapshotRepository(SqliteConnection connection)
+{
+    /// <summary>Records the states of <paramref name="summaries"/>; returns how many were new states.</summary>
+    public int Record(IReadOnlyList<JobSummary> summaries, Guid runId, DateTimeOffset observedAt, SqliteTransaction transaction)
+    {
+        if (summaries.Count == 0)
+        {
+            return 0;
+        }
+
+        var observed = ZuoraTimestamp.ToStoreText(observedAt);
+        var run = runId.ToString("D");
+        return connection.Execute(SqlScripts.Get("snapshots/record.sql"), summaries.Select(summary => new
+        {
+            summary.Id,
+            ObservedAt = observed,
+            RunId = run,
+            summary.Status,
+            summary.RowCount,
+            summary.RowsSucceeded,
+            summary.RowsFailed,
+            LastUpdatedAt = Text(summary.LastUpdatedAt),
+            CreatedAt = Text(summary.CreatedAt),
+            summary.ObjectType,
+            summary.JobType,
+            summary.FailureReason,
+        }), transaction);
+    }
+
+    /// <summary>Records that Zuora no longer knows a job, keeping its last known state.</summary>
+    public void RecordNotFound(string jobId, Guid runId, DateTimeOffset observedAt, SqliteTransaction transaction) =>
+        connection.Execute(SqlScripts.Get("snapshots/record_not_found.sql"),
+            new { JobId = jobId, RunId = runId.ToString("D"), ObservedAt = ZuoraTimestamp.ToStoreText(observedAt) }, transaction);
+
+    private static string? Text(DateTimeOffset? instant) => instant is { } value ? ZuoraTimestamp.ToStoreText(value) : null;
+}

@@ -1,0 +1,43 @@
+using System.Diagnostics;
+
+namespace BulkEtl.Tests.TestSupport;
+
+/// <summary>Runs the real bulk-etl program as a separate process, as cron would.</summary>
+internal static class ChildProcess
+{
+    public static string ProgramPath => Path.Combine(AppContext.BaseDirectory, "bulk-etl.dll");
+
+    public static Process Start(IEnumerable<string> args, string? workingDirectory = null)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory,
+        };
+        start.ArgumentList.Add(ProgramPath);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        // The child must not pick up a developer's real Zuora credentials.
+        foreach (var name in new[] { "ZUORA_BASE_URL", "ZUORA_TOKEN", "ZUORA_CLIENT_ID", "ZUORA_CLIENT_SECRET" })
+        {
+            start.Environment.Remove(name);
+        }
+
+        return Process.Start(start) ?? throw new InvalidOperationException("could not start bulk-etl");
+    }
+
+    public static async Task<CliResult> RunAsync(IEnumerable<string> args, TimeSpan timeout)
+    {
+        using var process = Start(args);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var cancel = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(cancel.Token);
+        return new CliResult(process.ExitCode, await output, await error);
+    }
+}
