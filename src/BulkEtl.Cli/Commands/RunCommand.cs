@@ -94,7 +94,12 @@ internal static class RunCommand
             .BuildServiceProvider();
 
         var request = new RunRequest(settings.DatabasePath, outputDirectory, first, last, settings.JobIds);
-        var result = await services.GetRequiredService<NightlyRun>().ExecuteAsync(request, runId, options.TrackId, cancellationToken);
+        RunResult result;
+        using (var progress = environment.IsInteractive ? new TerminalProgress(environment.Error) : null)
+        {
+            result = await services.GetRequiredService<NightlyRun>().ExecuteAsync(request, runId, options.TrackId, cancellationToken, progress);
+        }
+
         RunSummaryPrinter.Print(result, environment);
         return result.Outcome switch
         {

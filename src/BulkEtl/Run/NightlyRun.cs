@@ -17,7 +17,9 @@ public sealed partial class NightlyRun(JobExtractor extractor, ZuoraCallMetrics 
     private const int BatchSize = 200;
     private static readonly TimeSpan BatchInterval = TimeSpan.FromSeconds(2);
 
-    public async Task<RunResult> ExecuteAsync(RunRequest request, Guid runId, string trackId, CancellationToken cancellationToken)
+    /// <param name="progress">Told the counts after each committed batch (the CLI draws them on a terminal).</param>
+    public async Task<RunResult> ExecuteAsync(RunRequest request, Guid runId, string trackId, CancellationToken cancellationToken,
+        IProgress<RunCounts>? progress = null)
     {
         using var scope = logger.BeginScope(new RunLogScope(runId, trackId));
         using var runLock = RunLock.TryAcquire(request.DatabasePath) ?? throw Locked(request.DatabasePath);
@@ -26,7 +28,7 @@ public sealed partial class NightlyRun(JobExtractor extractor, ZuoraCallMetrics 
         ledger.Start(runId, trackId, request.From, request.To);
         LogStarted(logger, request.From, request.To);
 
-        var progress = new ExtractionProgress();
+        var listing = new ExtractionProgress();
         var tally = new Tally();
         try
         {
@@ -37,24 +39,25 @@ public sealed partial class NightlyRun(JobExtractor extractor, ZuoraCallMetrics 
             var writer = new BatchWriter(connection, ledger, runId, timeProvider);
             var batch = new List<FetchOutcome>(BatchSize);
             var lastCommit = timeProvider.GetTimestamp();
-            await foreach (var outcome in extractor.ExtractAsync(request.JobIds, planner ?? (IFetchPlanner)new FetchEverythingPlanner(), progress, cancellationToken))
+            await foreach (var outcome in extractor.ExtractAsync(request.JobIds, planner ?? (IFetchPlanner)new FetchEverythingPlanner(), listing, cancellationToken))
             {
                 batch.Add(outcome);
                 if (batch.Count >= BatchSize || timeProvider.GetElapsedTime(lastCommit) >= BatchInterval)
                 {
                     writer.Commit(batch, tally);
                     lastCommit = timeProvider.GetTimestamp();
+                    progress?.Report(Counts(listing, tally, planner));
                 }
             }
 
             writer.Commit(batch, tally);
-            if (progress.ListFailure is ZuoraAuthenticationException authentication)
+            if (listing.ListFailure is ZuoraAuthenticationException authentication)
             {
                 // Wrong credentials are the operator's to fix, not a partial night: exit 2, not 1.
                 throw authentication;
             }
 
-            var failureMessage = progress.ListFailure is { } listFailure
+            var failureMessage = listing.ListFailure is { } listFailure
                 ? $"listing the job summaries failed, the run is incomplete: {listFailure.Message}"
                 : null;
             var reports = failureMessage is null
@@ -63,7 +66,7 @@ public sealed partial class NightlyRun(JobExtractor extractor, ZuoraCallMetrics 
             var outcomeKind = failureMessage is not null ? RunOutcome.Failed
                 : tally.Failed.Count > 0 ? RunOutcome.Partial
                 : RunOutcome.Succeeded;
-            var counts = Counts(progress, tally, planner);
+            var counts = Counts(listing, tally, planner);
             ledger.Finish(runId, Totals(outcomeKind, counts, failureMessage), reports);
             LogFinished(logger, outcomeKind, counts.Listed, counts.Fetched, counts.NotFound, counts.Failed, counts.Requests, counts.Retries);
             return new RunResult(runId, trackId, outcomeKind, counts, tally.Failed,
@@ -72,7 +75,7 @@ public sealed partial class NightlyRun(JobExtractor extractor, ZuoraCallMetrics 
         catch (Exception exception)
         {
             // The ledger says why the night failed; the data committed before stays.
-            TryFinishAsFailed(ledger, runId, Counts(progress, tally, null), exception);
+            TryFinishAsFailed(ledger, runId, Counts(listing, tally, null), exception);
             throw;
         }
     }

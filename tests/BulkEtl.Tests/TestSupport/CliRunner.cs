@@ -7,11 +7,14 @@ internal static class CliRunner
 {
     public static async Task<CliResult> RunAsync(params string[] args) => await RunAsync(TimeProvider.System, args);
 
-    public static async Task<CliResult> RunAsync(TimeProvider timeProvider, params string[] args)
+    public static async Task<CliResult> RunAsync(TimeProvider timeProvider, params string[] args) =>
+        await RunAsync(timeProvider, interactive: false, args);
+
+    public static async Task<CliResult> RunAsync(TimeProvider timeProvider, bool interactive, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var environment = new CliEnvironment(output, error, _ => null, timeProvider);
+        var environment = new CliEnvironment(output, error, _ => null, timeProvider) { IsInteractive = interactive };
         var exitCode = await CliApp.RunAsync(args, environment);
         return new CliResult(exitCode, output.ToString(), error.ToString());
     }
