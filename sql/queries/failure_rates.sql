@@ -1,5 +1,4 @@
--- Failure rates per (objectType, jobType) for jobs created in [@FromInclusive, @ToExclusive).
--- The bounds are ISO text like created_at itself, so the comparison can use ix_bulk_jobs_created_at.
+-- Failure rates per (objectType, jobType) over the jobs of queries/report_jobs.sql (the "counted" CTE).
 -- NULL and '' object/job types form one group; NULL counts add as 0. The rate is computed in C#
 -- with decimal arithmetic, and C# does the final ordinal ordering.
 SELECT
@@ -10,8 +9,6 @@ SELECT
     COALESCE(SUM(row_count), 0)                              AS RowCount,
     COALESCE(SUM(rows_succeeded), 0)                         AS RowsSucceeded,
     COALESCE(SUM(rows_failed), 0)                            AS RowsFailed
-FROM bulk_jobs
-WHERE created_at >= @FromInclusive
-  AND created_at < @ToExclusive
+FROM counted
 GROUP BY COALESCE(object_type, ''), COALESCE(job_type, '')
 ORDER BY ObjectType, JobType;

@@ -38,6 +38,9 @@ public sealed record FaultOptions
 
     public IReadOnlySet<string> AlwaysMalformedIds { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>When set: every OAuth token issued so far is revoked as the N-th data call arrives (a mid-run expiry).</summary>
+    public int? RevokeTokensAtCall { get; init; }
+
     /// <summary>Random faults also hit POST /oauth/token.</summary>
     public bool FaultTokenEndpoint { get; init; }
 

@@ -28,6 +28,7 @@ public sealed class ZuoraSimulator : IAsyncDisposable
     private readonly ConcurrentDictionary<string, DateTimeOffset> _issuedTokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _everIssued = new(StringComparer.Ordinal);
     private volatile FaultInjector _faults;
+    private int _dataCalls;
 
     private ZuoraSimulator(SimulatorOptions options, WebApplication app)
     {
@@ -155,6 +156,12 @@ public sealed class ZuoraSimulator : IAsyncDisposable
             }
 
             response.Headers["Zuora-Track-Id"] = trackId;
+        }
+
+        if (endpoint != Endpoint.Token && _faults.Options.RevokeTokensAtCall is { } revokeAt
+            && Interlocked.Increment(ref _dataCalls) == revokeAt)
+        {
+            RevokeIssuedTokens();
         }
 
         if (endpoint != Endpoint.Token && !IsAuthorized(context.Request))

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 
 namespace BulkEtl.Cli.Commands;
 
@@ -26,6 +27,31 @@ internal static class CommonOptions
     {
         Description = "Last UTC day of the report window, yyyy-MM-dd, inclusive (default: today, UTC)",
     };
+
+    public static Option<string?> AsOf() => new("--as-of")
+    {
+        Description = "Rebuild the report as the store knew it at this instant, ISO-8601 (e.g. 2026-11-20T06:00:00Z)",
+    };
+
+    public static Option<bool> SettledOnly() => new("--settled-only")
+    {
+        Description = "Count only jobs in a final status (Completed, Failed, Aborted, Cancelled), so yesterday's numbers do not move",
+    };
+
+    public static DateTimeOffset? ParseAsOf(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        // An instant needs its offset: a bare local time would mean different moments on different servers.
+        return DateTimeOffset.TryParseExact(value, ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK"],
+                   CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
+               && (value.EndsWith('Z') || value.Contains('+', StringComparison.Ordinal) || value.LastIndexOf('-') > 10)
+            ? instant.ToUniversalTime()
+            : throw new UsageException($"--as-of '{value}' is not an ISO-8601 instant with an offset, like 2026-11-20T06:00:00Z");
+    }
 
     public static Option<string> LogLevel() => new("--log-level")
     {

@@ -13,17 +13,20 @@ internal static class ReportCommand
         var output = CommonOptions.Output();
         var from = CommonOptions.From();
         var to = CommonOptions.To();
+        var asOf = CommonOptions.AsOf();
+        var settledOnly = CommonOptions.SettledOnly();
         var command = new Command("report", "Write the failure-rate report from the store, without calling Zuora")
         {
-            database, output, from, to,
+            database, output, from, to, asOf, settledOnly,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var (first, last) = ReportWindow.Resolve(parse.GetValue(from), parse.GetValue(to), environment.TimeProvider);
+            var scope = new ReportScope(first, last, CommonOptions.ParseAsOf(parse.GetValue(asOf)), parse.GetValue(settledOnly));
             var databasePath = ExistingDatabase(parse.GetValue(database)!);
             var outputDirectory = OutputFolder.EnsureWritable(parse.GetValue(output)!);
             using var connection = StoreDatabase.Open(databasePath);
-            var file = await FailureRateReport.WriteAsync(connection, first, last, outputDirectory, cancellationToken);
+            var file = await FailureRateReport.WriteAsync(connection, scope, outputDirectory, cancellationToken);
             environment.Output.WriteLine($"wrote {file}");
             return ExitCodes.Success;
         });

@@ -12,6 +12,9 @@ namespace BulkEtl.Report;
 /// </summary>
 public static class FailureRateReport
 {
+    /// <summary>The SQL behind the report, after the shared job selection; its hash goes into manifests.</summary>
+    public const string QueryFile = "queries/failure_rates.sql";
+
     private const string DateFormat = "yyyy-MM-dd";
 
     public static string FileName(DateOnly from, DateOnly to) => string.Create(
@@ -19,17 +22,14 @@ public static class FailureRateReport
 
     /// <summary>The report's rows, ordered by objectType then jobType (ordinal).</summary>
     /// <exception cref="ArgumentException"><paramref name="from"/> is after <paramref name="to"/>.</exception>
-    public static IReadOnlyList<FailureRateRow> Query(SqliteConnection connection, DateOnly from, DateOnly to)
+    public static IReadOnlyList<FailureRateRow> Query(SqliteConnection connection, DateOnly from, DateOnly to) =>
+        Query(connection, new ReportScope(from, to));
+
+    /// <summary>The report's rows for <paramref name="scope"/>, ordered by objectType then jobType (ordinal).</summary>
+    public static IReadOnlyList<FailureRateRow> Query(SqliteConnection connection, ReportScope scope)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        Validate(from, to);
-
-        var groups = connection.Query<Group>(SqlScripts.Get("queries/failure_rates.sql"), new
-        {
-            FromInclusive = StartOfUtcDay(from),
-            ToExclusive = StartOfUtcDay(to.AddDays(1)),
-            FailedStatus = JobStatuses.Failed,
-        });
+        var groups = connection.Query<Group>(ReportScope.Sql(QueryFile), scope.Parameters());
 
         return groups
             .Select(group => new FailureRateRow(
@@ -50,33 +50,18 @@ public static class FailureRateReport
     /// <returns>The full path of the written file.</returns>
     /// <exception cref="ArgumentException"><paramref name="from"/> is after <paramref name="to"/>.</exception>
     /// <exception cref="ReportException">The file cannot be written.</exception>
-    public static async Task<string> WriteAsync(
-        SqliteConnection connection,
-        DateOnly from,
-        DateOnly to,
-        string outputDirectory,
-        CancellationToken ct)
+    public static Task<string> WriteAsync(SqliteConnection connection, DateOnly from, DateOnly to, string outputDirectory, CancellationToken ct) =>
+        WriteAsync(connection, new ReportScope(from, to), outputDirectory, ct);
+
+    /// <inheritdoc cref="WriteAsync(SqliteConnection, DateOnly, DateOnly, string, CancellationToken)"/>
+    public static async Task<string> WriteAsync(SqliteConnection connection, ReportScope scope, string outputDirectory, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(outputDirectory);
-        var rows = Query(connection, from, to);
+        var rows = Query(connection, scope);
         ct.ThrowIfCancellationRequested();
         var writer = new CsvFileWriter<FailureRateRow>(new FailureRateRowMap());
-        return await writer.WriteAsync(Path.Combine(outputDirectory, FileName(from, to)), rows, ct);
+        return await writer.WriteAsync(Path.Combine(outputDirectory, FileName(scope.From, scope.To)), rows, ct);
     }
-
-    private static void Validate(DateOnly from, DateOnly to)
-    {
-        if (from > to)
-        {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"the report period starts ({from.ToString(DateFormat, CultureInfo.InvariantCulture)}) after it ends ({to.ToString(DateFormat, CultureInfo.InvariantCulture)})"),
-                nameof(from));
-        }
-    }
-
-    /// <summary>Midnight UTC in the store's text form, so it compares with created_at as text.</summary>
-    private static string StartOfUtcDay(DateOnly date) =>
-        ZuoraTimestamp.ToStoreText(new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
 
     private sealed class Group
     {

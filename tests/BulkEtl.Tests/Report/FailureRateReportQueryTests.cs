@@ -170,8 +170,8 @@ public sealed class FailureRateReportQueryTests : IDisposable
     public void FailureRatesSql_DayWindow_UsesCreatedAtIndex()
     {
         var plan = _store.Connection.Query<(long Id, long Parent, long NotUsed, string Detail)>(
-            "EXPLAIN QUERY PLAN " + BulkEtl.Store.SqlScripts.Get("queries/failure_rates.sql"),
-            new { FromInclusive = "2021-02-23T00:00:00Z", ToExclusive = "2021-02-25T00:00:00Z", FailedStatus = JobStatuses.Failed });
+            "EXPLAIN QUERY PLAN " + ReportScope.Sql(FailureRateReport.QueryFile),
+            new ReportScope(new DateOnly(2021, 2, 23), new DateOnly(2021, 2, 24)).Parameters());
 
         Assert.Contains(plan, step => step.Detail.Contains("ix_bulk_jobs_created_at", StringComparison.Ordinal));
     }
