@@ -35,69 +35,28 @@ public sealed class CsvFileWriter<TRow>
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(rows);
-
-        cancellationToken.ThrowIfCancellationRequested();
-        var fullPath = Path.GetFullPath(path);
-        var directory = Path.GetDirectoryName(fullPath)
-            ?? throw new ArgumentException($"'{path}' has no folder", nameof(path));
-        string? tempPath = null;
         try
         {
-            Directory.CreateDirectory(directory);
-
-            // Same folder as the target, so the move is a rename on one file system.
-            tempPath = Path.Combine(directory, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
-            await WriteFileAsync(tempPath, rows, cancellationToken);
-            File.Move(tempPath, fullPath, overwrite: true);
-            tempPath = null;
-            return fullPath;
+            return await AtomicFile.WriteAsync(path, (stream, token) => WriteCsvAsync(stream, rows, token), cancellationToken);
         }
         catch (CsvHelperException exception) when (exception.InnerException is OperationCanceledException)
         {
             // CsvHelper wraps everything thrown while writing records, cancellation included.
             throw new OperationCanceledException("writing the CSV file was cancelled", exception.InnerException, cancellationToken);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException
-            || exception is CsvHelperException { InnerException: IOException or UnauthorizedAccessException })
+        catch (CsvHelperException exception) when (exception.InnerException is IOException or UnauthorizedAccessException)
         {
-            var cause = exception is CsvHelperException ? exception.InnerException! : exception;
-            throw new ReportException($"cannot write '{fullPath}': {cause.Message.ReplaceLineEndings(" ")}", exception);
-        }
-        finally
-        {
-            if (tempPath is not null)
-            {
-                TryDelete(tempPath);
-            }
+            throw new ReportException($"cannot write '{Path.GetFullPath(path)}': {exception.InnerException.Message.ReplaceLineEndings(" ")}", exception);
         }
     }
 
-    private async Task WriteFileAsync(string tempPath, IEnumerable<TRow> rows, CancellationToken cancellationToken)
+    private async Task WriteCsvAsync(Stream stream, IEnumerable<TRow> rows, CancellationToken cancellationToken)
     {
-        await using var stream = new FileStream(
-            tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 64 * 1024, useAsync: true);
-        await using (var text = new StreamWriter(stream, Utf8WithBom, bufferSize: -1, leaveOpen: true))
-        await using (var csv = new FormulaSafeCsvWriter(text, FormulaSafeCsvWriter.CreateConfiguration(), leaveOpen: true))
-        {
-            csv.Context.RegisterClassMap(_map);
-            await csv.WriteRecordsAsync(rows, cancellationToken);
-            await csv.FlushAsync();
-            await text.FlushAsync(cancellationToken);
-        }
-
-        // Data on disk before the rename, so a crash cannot leave an empty file under the final name.
-        stream.Flush(flushToDisk: true);
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            // The original error matters more than a leftover temp file.
-        }
+        await using var text = new StreamWriter(stream, Utf8WithBom, bufferSize: -1, leaveOpen: true);
+        await using var csv = new FormulaSafeCsvWriter(text, FormulaSafeCsvWriter.CreateConfiguration(), leaveOpen: true);
+        csv.Context.RegisterClassMap(_map);
+        await csv.WriteRecordsAsync(rows, cancellationToken);
+        await csv.FlushAsync();
+        await text.FlushAsync(cancellationToken);
     }
 }

@@ -82,6 +82,8 @@ public sealed partial class NightlyRun(JobExtractor extractor, ZuoraCallMetrics 
 
     private static async Task<IReadOnlyList<RunReportRecord>> WriteReportsAsync(SqliteConnection connection, RunRequest request, CancellationToken cancellationToken)
     {
+        // This run holds the lock, so any temp file here is a killed run's leftover, never a live write.
+        AtomicFile.RemoveLeftovers(request.OutputDirectory);
         var files = new List<string>
         {
             await FailureRateReport.WriteAsync(connection, request.From, request.To, request.OutputDirectory, cancellationToken),

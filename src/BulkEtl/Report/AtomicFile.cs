@@ -1,0 +1,79 @@
+namespace BulkEtl.Report;
+
+/// <summary>
+/// Writes a file so readers see the old one or the whole new one, never half: a temp file in the same folder,
+/// flushed to disk, then renamed over the target. Every report file (CSV, chart, manifest) goes through here.
+/// </summary>
+public static class AtomicFile
+{
+    /// <summary>Hidden temp files are named <c>.&lt;name&gt;.&lt;32 hex&gt;.tmp</c>; a killed writer may leave one.</summary>
+    public const string TempPattern = ".*.tmp";
+
+    /// <returns>The full path written.</returns>
+    /// <exception cref="ReportException">The folder or file cannot be created or written; no temp file is left.</exception>
+    public static async Task<string> WriteAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        cancellationToken.ThrowIfCancellationRequested();
+        var fullPath = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(fullPath) ?? throw new ArgumentException($"'{path}' has no folder", nameof(path));
+        string? tempPath = null;
+        try
+        {
+            Directory.CreateDirectory(directory);
+
+            // Same folder as the target, so the move is a rename on one file system.
+            tempPath = Path.Combine(directory, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
+            await using (var stream = new FileStream(tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 64 * 1024, useAsync: true))
+            {
+                await write(stream, cancellationToken);
+                // Data on disk before the rename, so a crash cannot leave an empty file under the final name.
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(tempPath, fullPath, overwrite: true);
+            tempPath = null;
+            return fullPath;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new ReportException($"cannot write '{fullPath}': {exception.Message.ReplaceLineEndings(" ")}", exception);
+        }
+        finally
+        {
+            if (tempPath is not null)
+            {
+                TryDelete(tempPath);
+            }
+        }
+    }
+
+    public static Task<string> WriteAsync(string path, byte[] content, CancellationToken cancellationToken) =>
+        WriteAsync(path, (stream, token) => stream.WriteAsync(content, token).AsTask(), cancellationToken);
+
+    /// <summary>Removes temp files a killed run left in <paramref name="directory"/>; no live writer can own them under the run lock.</summary>
+    public static void RemoveLeftovers(string directory)
+    {
+        if (!Directory.Exists(directory))
+        {
+            return;
+        }
+
+        foreach (var leftover in Directory.EnumerateFiles(directory, TempPattern))
+        {
+            TryDelete(leftover);
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // The original error matters more than a leftover temp file.
+        }
+    }
+}
