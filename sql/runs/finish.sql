@@ -6,5 +6,6 @@ UPDATE etl_runs SET
     requests          = @Requests,
     retries           = @Retries,
     too_many_requests = @TooManyRequests,
-    failure_message   = @FailureMessage
+    failure_message   = @FailureMessage,
+    data_quality_issues = @DataQualityIssues
 WHERE id = @RunId;

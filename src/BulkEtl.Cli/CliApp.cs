@@ -20,6 +20,7 @@ public static class CliApp
             DemoCommand.Create(environment),
             SimulateCommand.Create(environment),
             RunsCommand.Create(environment),
+            TrendCommand.Create(environment),
         };
 
         var parse = root.Parse(args);

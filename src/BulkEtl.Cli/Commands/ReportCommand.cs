@@ -26,8 +26,15 @@ internal static class ReportCommand
             var databasePath = ExistingDatabase(parse.GetValue(database)!);
             var outputDirectory = OutputFolder.EnsureWritable(parse.GetValue(output)!);
             using var connection = StoreDatabase.Open(databasePath);
-            var file = await FailureRateReport.WriteAsync(connection, scope, outputDirectory, cancellationToken);
-            environment.Output.WriteLine($"wrote {file}");
+            var publisher = new ReportPublisher(connection, outputDirectory, environment.TimeProvider);
+            var files = await publisher.FailureRatesAsync(scope, cancellationToken);
+            // The data-quality list goes with the failure rates: it says which of their numbers not to trust blindly.
+            files = [.. files, .. await publisher.DataQualityAsync(scope, cancellationToken)];
+            foreach (var file in files)
+            {
+                environment.Output.WriteLine($"wrote {file}");
+            }
+
             return ExitCodes.Success;
         });
         return command;

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using BulkEtl.Extract;
 using BulkEtl.Report;
 using BulkEtl.Store;
@@ -61,13 +60,13 @@ public sealed partial class NightlyRun(JobExtractor extractor, ZuoraCallMetrics 
                 ? $"listing the job summaries failed, the run is incomplete: {listFailure.Message}"
                 : null;
             var reports = failureMessage is null
-                ? await WriteReportsAsync(connection, request, cancellationToken)
+                ? await WriteReportsAsync(connection, request, runId, cancellationToken)
                 : [];
             var outcomeKind = failureMessage is not null ? RunOutcome.Failed
                 : tally.Failed.Count > 0 ? RunOutcome.Partial
                 : RunOutcome.Succeeded;
             var counts = Counts(listing, tally, planner);
-            ledger.Finish(runId, Totals(outcomeKind, counts, failureMessage), reports);
+            ledger.Finish(runId, Totals(outcomeKind, counts, failureMessage, DataQualityReport.CountFlaggedJobs(connection)), reports);
             LogFinished(logger, outcomeKind, counts.Listed, counts.Fetched, counts.NotFound, counts.Failed, counts.Requests, counts.Retries);
             return new RunResult(runId, trackId, outcomeKind, counts, tally.Failed,
                 reports.Select(report => Path.Combine(request.OutputDirectory, report.FileName)).ToList(), failureMessage);
@@ -80,19 +79,22 @@ public sealed partial class NightlyRun(JobExtractor extractor, ZuoraCallMetrics 
         }
     }
 
-    private static async Task<IReadOnlyList<RunReportRecord>> WriteReportsAsync(SqliteConnection connection, RunRequest request, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<RunReportRecord>> WriteReportsAsync(SqliteConnection connection, RunRequest request, Guid runId,
+        CancellationToken cancellationToken)
     {
         // This run holds the lock, so any temp file here is a killed run's leftover, never a live write.
         AtomicFile.RemoveLeftovers(request.OutputDirectory);
-        var files = new List<string>
-        {
-            await FailureRateReport.WriteAsync(connection, request.From, request.To, request.OutputDirectory, cancellationToken),
-        };
+        var scope = new ReportScope(request.From, request.To);
+        var publisher = new ReportPublisher(connection, request.OutputDirectory, timeProvider, runId.ToString("D"));
+        var files = new List<string>();
+        files.AddRange(await publisher.FailureRatesAsync(scope, cancellationToken));
+        files.AddRange(await publisher.TrendAsync(scope, TrendPeriod.Day, cancellationToken));
+        files.AddRange(await publisher.DataQualityAsync(scope, cancellationToken));
         var records = new List<RunReportRecord>();
         foreach (var file in files)
         {
             var bytes = await File.ReadAllBytesAsync(file, cancellationToken);
-            records.Add(new RunReportRecord("", Path.GetFileName(file), Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.LongLength));
+            records.Add(new RunReportRecord("", Path.GetFileName(file), ManifestWriter.Sha256(bytes), bytes.LongLength));
         }
 
         return records;
@@ -115,9 +117,9 @@ public sealed partial class NightlyRun(JobExtractor extractor, ZuoraCallMetrics 
             TooManyRequests: metrics.TooManyRequests);
     }
 
-    private static RunTotals Totals(RunOutcome outcome, RunCounts counts, string? failureMessage) => new(
+    private static RunTotals Totals(RunOutcome outcome, RunCounts counts, string? failureMessage, long dataQualityIssues = 0) => new(
         outcome.ToString().ToLowerInvariant(), counts.Listed, counts.Unchanged, counts.Requests, counts.Retries,
-        counts.TooManyRequests, failureMessage);
+        counts.TooManyRequests, failureMessage, dataQualityIssues);
 
     private void TryFinishAsFailed(RunLedger ledger, Guid runId, RunCounts counts, Exception exception)
     {

@@ -62,6 +62,7 @@ public sealed class RunLedger(SqliteConnection connection, TimeProvider timeProv
             totals.Retries,
             totals.TooManyRequests,
             totals.FailureMessage,
+            totals.DataQualityIssues,
         }, transaction);
         transaction.Commit();
     }
@@ -82,4 +83,5 @@ public sealed class RunLedger(SqliteConnection connection, TimeProvider timeProv
 public sealed record BatchCounts(long Fetched, long New, long Changed, long NotFound, long Failed);
 
 /// <summary>A run's closing numbers.</summary>
-public sealed record RunTotals(string Outcome, long Listed, long Unchanged, long Requests, long Retries, long TooManyRequests, string? FailureMessage);
+public sealed record RunTotals(string Outcome, long Listed, long Unchanged, long Requests, long Retries, long TooManyRequests,
+    string? FailureMessage, long DataQualityIssues);

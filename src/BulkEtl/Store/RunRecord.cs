@@ -42,6 +42,9 @@ public sealed record RunRecord
     public long TooManyRequests { get; init; }
 
     public string? FailureMessage { get; init; }
+
+    /// <summary>Stored jobs flagged by a data-quality rule when the run finished.</summary>
+    public long DataQualityIssues { get; init; }
 }
 
 /// <summary>A job a run could not fetch, or that Zuora no longer knew.</summary>

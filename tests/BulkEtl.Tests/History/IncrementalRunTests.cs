@@ -109,8 +109,14 @@ public sealed class IncrementalRunTests
         Assert.Equal(("partial", 1L, 19L), (latest.Outcome, latest.Failed, latest.Fetched));
         Assert.NotNull(latest.FinishedAt);
         Assert.True(latest.Requests > 20);
-        var reportRecord = ledger.Reports(latest.Id).Single();
-        var bytes = await File.ReadAllBytesAsync(Path.Combine(night.Reports, reportRecord.FileName));
-        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), reportRecord.Sha256);
+        var reportRecords = ledger.Reports(latest.Id);
+        Assert.Contains(reportRecords, record => record.FileName == "failure-rates_2026-10-22_2026-11-20.csv");
+        Assert.Contains(reportRecords, record => record.FileName == "failure-rate-trend_day_2026-10-22_2026-11-20.png");
+        foreach (var record in reportRecords)
+        {
+            var bytes = await File.ReadAllBytesAsync(Path.Combine(night.Reports, record.FileName));
+            Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), record.Sha256);
+            Assert.Equal(bytes.LongLength, record.Bytes);
+        }
     }
 }

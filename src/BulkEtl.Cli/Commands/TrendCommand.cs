@@ -1,0 +1,42 @@
+using System.CommandLine;
+using BulkEtl.Report;
+using BulkEtl.Store;
+
+namespace BulkEtl.Cli.Commands;
+
+/// <summary><c>bulk-etl trend</c>: failure rate per day or ISO week as CSV, with a chart beside it.</summary>
+internal static class TrendCommand
+{
+    public static Command Create(CliEnvironment environment)
+    {
+        var database = CommonOptions.Database();
+        var output = CommonOptions.Output();
+        var from = CommonOptions.From();
+        var to = CommonOptions.To();
+        var by = new Option<string>("--by") { Description = "Period: day, or week (ISO weeks, named by their Monday)", DefaultValueFactory = _ => "day" };
+        by.AcceptOnlyFromAmong("day", "week");
+        var asOf = CommonOptions.AsOf();
+        var settledOnly = CommonOptions.SettledOnly();
+        var command = new Command("trend", "Write the failure-rate trend (CSV, PNG and SVG) from the store")
+        {
+            database, output, from, to, by, asOf, settledOnly,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var (first, last) = ReportWindow.Resolve(parse.GetValue(from), parse.GetValue(to), environment.TimeProvider);
+            var scope = new ReportScope(first, last, CommonOptions.ParseAsOf(parse.GetValue(asOf)), parse.GetValue(settledOnly));
+            var period = parse.GetValue(by) == "week" ? TrendPeriod.Week : TrendPeriod.Day;
+            var databasePath = ReportCommand.ExistingDatabase(parse.GetValue(database)!);
+            var outputDirectory = OutputFolder.EnsureWritable(parse.GetValue(output)!);
+            using var connection = StoreDatabase.Open(databasePath);
+            var files = await new ReportPublisher(connection, outputDirectory, environment.TimeProvider).TrendAsync(scope, period, cancellationToken);
+            foreach (var file in files)
+            {
+                environment.Output.WriteLine($"wrote {file}");
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

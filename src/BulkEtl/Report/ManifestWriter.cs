@@ -1,0 +1,49 @@
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using BulkEtl.Extract;
+
+namespace BulkEtl.Report;
+
+/// <summary>Writes a CSV's manifest after the CSV itself, from the bytes actually on disk.</summary>
+public static class ManifestWriter
+{
+    public const string Suffix = ".manifest.json";
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+    };
+
+    public static string ToolVersion { get; } =
+        typeof(ManifestWriter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    /// <returns>The manifest's path.</returns>
+    public static async Task<string> WriteAsync(string csvPath, string sql, ReportScope scope, TrendPeriod? by, int rows, long jobsCounted,
+        string? runId, TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        var csvBytes = await File.ReadAllBytesAsync(csvPath, cancellationToken);
+        var manifest = new ReportManifest(
+            File: Path.GetFileName(csvPath),
+            RunId: runId,
+            Window: new ManifestWindow(scope.FromText, scope.ToText),
+            AsOf: scope.AsOf is { } asOf ? ZuoraTimestamp.ToStoreText(asOf) : null,
+            SettledOnly: scope.SettledOnly,
+            By: by?.ToString().ToLowerInvariant(),
+            Rows: rows,
+            JobsCounted: jobsCounted,
+            ToolVersion: ToolVersion,
+            SqlSha256: Sha256(Encoding.UTF8.GetBytes(sql.ReplaceLineEndings("\n"))),
+            CsvSha256: Sha256(csvBytes),
+            GeneratedAt: ZuoraTimestamp.ToStoreText(timeProvider.GetUtcNow()));
+        return await AtomicFile.WriteAsync(csvPath + Suffix, JsonSerializer.SerializeToUtf8Bytes(manifest, Json), cancellationToken);
+    }
+
+    public static ReportManifest Read(string manifestPath) =>
+        JsonSerializer.Deserialize<ReportManifest>(File.ReadAllBytes(manifestPath), Json)
+        ?? throw new InvalidDataException($"'{manifestPath}' is not a manifest");
+
+    public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+}
