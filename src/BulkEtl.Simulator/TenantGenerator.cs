@@ -43,11 +43,23 @@ public static class TenantGenerator
             var createdAt = i % 17 == 5
                 ? new DateTimeOffset(end.UtcDateTime.Date, TimeSpan.Zero).AddDays(-random.Next(0, Math.Max(days, 1)))
                 : end.AddSeconds(-random.NextInt64(0, windowSeconds));
-            jobs.Add(CreateJob(random, i, status, createdAt, end));
+            jobs.Add(WithDataQualityFault(CreateJob(random, i, status, createdAt, end), i));
         }
 
         return jobs.OrderBy(job => job.CreatedAt).ThenBy(job => job.Id, StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>
+    /// A real tenant has a few summaries that contradict themselves; a large simulated one does too, so the
+    /// data-quality report has something to find. Applied without drawing from the generator, so the rest of the
+    /// tenant is the same whatever the size.
+    /// </summary>
+    private static SimulatedJob WithDataQualityFault(SimulatedJob job, int index) => index switch
+    {
+        _ when index % 97 == 96 && job.RowsSucceeded is { } succeeded => job with { RowsSucceeded = succeeded + 7 },
+        _ when index % 149 == 148 => job with { Status = "Queued" },
+        _ => job,
+    };
 
     private static SimulatedJob CreateJob(Random random, int index, string status, DateTimeOffset createdAt, DateTimeOffset now)
     {

@@ -15,6 +15,8 @@ public static class ManifestWriter
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = true,
+        // A file for people and tools, not HTML: "0.1.0+abc" should read as written, not as "0.1.0\u002Babc".
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public static string ToolVersion { get; } =

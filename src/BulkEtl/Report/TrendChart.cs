@@ -48,7 +48,12 @@ public static class TrendChart
             line.MarkerSize = 4;
         }
 
-        plot.Axes.DateTimeTicksBottom();
+        var timeAxis = plot.Axes.DateTimeTicksBottom();
+        if (timeAxis.TickGenerator is ScottPlot.TickGenerators.DateTimeAutomatic ticks)
+        {
+            // ISO dates: the analysts' files say 2026-11-20, so the chart must not say 11/20/2026.
+            ticks.LabelFormatter = day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
         plot.Title(string.Create(CultureInfo.InvariantCulture,
             $"Failure rate by {(by == TrendPeriod.Week ? "ISO week" : "day")}, {scope.FromText} to {scope.ToText}{(scope.AsOf is { } asOf ? $" as of {asOf:yyyy-MM-dd'T'HH:mm:ss'Z'}" : "")}{(scope.SettledOnly ? ", settled jobs only" : "")}"));
         plot.XLabel(by == TrendPeriod.Week ? "Week (Monday, UTC)" : "Day (UTC)");
