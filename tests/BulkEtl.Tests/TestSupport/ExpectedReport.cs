@@ -19,6 +19,27 @@ internal static class ExpectedReport
             .Select(group => Line(group.Key.ObjectType, group.Key.JobType, group.ToList()))
             .ToList();
 
+    /// <summary>The trend's lines: period (the day, or the Monday of the ISO week), then the report's columns.</summary>
+    public static IReadOnlyList<string> TrendLines(IEnumerable<SimulatedJob> jobs, DateOnly from, DateOnly to, bool byWeek) =>
+        jobs.Where(job => InWindow(job.CreatedAt, from, to))
+            .GroupBy(job => (Period: Period(job.CreatedAt, byWeek), job.ObjectType, job.JobType))
+            .OrderBy(group => group.Key.Period, StringComparer.Ordinal)
+            .ThenBy(group => group.Key.ObjectType, StringComparer.Ordinal)
+            .ThenBy(group => group.Key.JobType, StringComparer.Ordinal)
+            .Select(group => group.Key.Period + "," + Line(group.Key.ObjectType, group.Key.JobType, group.ToList()))
+            .ToList();
+
+    private static string Period(DateTimeOffset createdAt, bool byWeek)
+    {
+        var day = DateOnly.FromDateTime(createdAt.UtcDateTime);
+        if (byWeek)
+        {
+            day = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+        }
+
+        return day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
+
     public static bool InWindow(DateTimeOffset createdAt, DateOnly from, DateOnly to)
     {
         var day = DateOnly.FromDateTime(createdAt.UtcDateTime);
