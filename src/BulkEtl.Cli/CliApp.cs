@@ -38,7 +38,14 @@ public static class CliApp
         try
         {
             return await parse.InvokeAsync(
-                new InvocationConfiguration { Output = environment.Output, Error = environment.Error, EnableDefaultExceptionHandler = false },
+                new InvocationConfiguration
+                {
+                    Output = environment.Output,
+                    Error = environment.Error,
+                    EnableDefaultExceptionHandler = false,
+                    // Program.Main owns the signals and passes them in as cancellationToken.
+                    ProcessTerminationTimeout = null,
+                },
                 cancellationToken);
         }
         catch (Exception exception)

@@ -16,4 +16,10 @@ public static class ExitCodes
 
     /// <summary>Another run holds this database; nothing was done.</summary>
     public const int Locked = 4;
+
+    /// <summary>Stopped by Ctrl+C (SIGINT); the shell's convention, 128 + the signal number.</summary>
+    public const int Interrupted = 130;
+
+    /// <summary>Stopped by SIGTERM (systemd stop, kill); the run is recorded as failed ("cancelled"), committed data kept.</summary>
+    public const int Terminated = 143;
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using BulkEtl.Cli;
 
 var environment = new CliEnvironment(Console.Out, Console.Error, Environment.GetEnvironmentVariable, TimeProvider.System)
@@ -5,4 +6,19 @@ var environment = new CliEnvironment(Console.Out, Console.Error, Environment.Get
     // A progress line only for a person watching: not under cron, systemd, a pipe or a dumb terminal.
     IsInteractive = !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("TERM") is not (null or "dumb"),
 };
-return await CliApp.RunAsync(args, environment);
+
+// Ctrl+C and SIGTERM (systemctl stop) cancel the work instead of killing the process, so a run can record itself
+// as cancelled and release its lock; the exit code then follows the shell's 128 + signal convention.
+using var stop = new CancellationTokenSource();
+int? signalExitCode = null;
+void OnSignal(PosixSignalContext context, int exitCode)
+{
+    context.Cancel = true;
+    signalExitCode ??= exitCode;
+    stop.Cancel();
+}
+
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => OnSignal(context, ExitCodes.Terminated));
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => OnSignal(context, ExitCodes.Interrupted));
+var exitCode = await CliApp.RunAsync(args, environment, stop.Token);
+return exitCode == ExitCodes.Success ? exitCode : signalExitCode ?? exitCode;

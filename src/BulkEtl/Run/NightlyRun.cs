@@ -127,6 +127,7 @@ public sealed partial class NightlyRun(JobExtractor extractor, ZuoraCallMetrics 
         {
             var message = exception is OperationCanceledException ? "cancelled" : exception.Message;
             ledger.Finish(runId, Totals(RunOutcome.Failed, counts, message), []);
+            LogFailed(logger, message);
         }
         catch (Exception ledgerFailure) when (ledgerFailure is SqliteException or InvalidOperationException)
         {
@@ -221,6 +222,9 @@ public sealed partial class NightlyRun(JobExtractor extractor, ZuoraCallMetrics 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Run {Outcome}: listed {Listed}, fetched {Fetched}, not found {NotFound}, failed {Failed}, {Requests} requests, {Retries} retries")]
     private static partial void LogFinished(ILogger logger, RunOutcome outcome, long listed, long fetched, long notFound, long failed, long requests, long retries);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Run failed: {Reason}; what was committed before is kept")]
+    private static partial void LogFailed(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The run ledger could not record the failure: {Reason}")]
     private static partial void LogLedgerFailed(ILogger logger, string reason);

@@ -31,6 +31,13 @@ internal static class ChildProcess
         return Process.Start(start) ?? throw new InvalidOperationException("could not start bulk-etl");
     }
 
+    /// <summary>Sends SIGTERM, as systemd does on stop (Process.Kill would send SIGKILL).</summary>
+    public static void Terminate(Process process)
+    {
+        using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
     public static async Task<CliResult> RunAsync(IEnumerable<string> args, TimeSpan timeout)
     {
         using var process = Start(args);
