@@ -1,7 +1,4 @@
 using System.Globalization;
-using BulkEtl.Extract;
-using BulkEtl.Store;
-using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace BulkEtl.Report;
@@ -13,7 +10,7 @@ namespace BulkEtl.Report;
 public static class FailureRateReport
 {
     /// <summary>The SQL behind the report, after the shared job selection; its hash goes into manifests.</summary>
-    public const string QueryFile = "queries/failure_rates.sql";
+    public const string QueryFile = FailureRateQuery.File;
 
     private const string DateFormat = "yyyy-MM-dd";
 
@@ -26,25 +23,11 @@ public static class FailureRateReport
         Query(connection, new ReportScope(from, to));
 
     /// <summary>The report's rows for <paramref name="scope"/>, ordered by objectType then jobType (ordinal).</summary>
-    public static IReadOnlyList<FailureRateRow> Query(SqliteConnection connection, ReportScope scope)
-    {
-        ArgumentNullException.ThrowIfNull(connection);
-        var groups = connection.Query<Group>(ReportScope.Sql(QueryFile), scope.Parameters());
-
-        return groups
-            .Select(group => new FailureRateRow(
-                group.ObjectType,
-                group.JobType,
-                group.Jobs,
-                group.JobsFailed,
-                group.RowCount,
-                group.RowsSucceeded,
-                group.RowsFailed,
-                FailureRateRow.Rate(group.RowsSucceeded, group.RowsFailed)))
-            .OrderBy(row => row.ObjectType, StringComparer.Ordinal)
-            .ThenBy(row => row.JobType, StringComparer.Ordinal)
+    public static IReadOnlyList<FailureRateRow> Query(SqliteConnection connection, ReportScope scope) =>
+        FailureRateQuery.Run(connection, scope, by: null)
+            .Select(row => new FailureRateRow(row.ObjectType, row.JobType, row.Jobs, row.JobsFailed, row.RowCount,
+                row.RowsSucceeded, row.RowsFailed, row.FailureRate))
             .ToList();
-    }
 
     /// <summary>Queries and writes the report into <paramref name="outputDirectory"/> (created if missing).</summary>
     /// <returns>The full path of the written file.</returns>
@@ -61,22 +44,5 @@ public static class FailureRateReport
         ct.ThrowIfCancellationRequested();
         var writer = new CsvFileWriter<FailureRateRow>(new FailureRateRowMap());
         return await writer.WriteAsync(Path.Combine(outputDirectory, FileName(scope.From, scope.To)), rows, ct);
-    }
-
-    private sealed class Group
-    {
-        public string ObjectType { get; set; } = "";
-
-        public string JobType { get; set; } = "";
-
-        public long Jobs { get; set; }
-
-        public long JobsFailed { get; set; }
-
-        public long RowCount { get; set; }
-
-        public long RowsSucceeded { get; set; }
-
-        public long RowsFailed { get; set; }
     }
 }

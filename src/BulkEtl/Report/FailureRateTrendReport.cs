@@ -1,5 +1,3 @@
-using BulkEtl.Store;
-using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace BulkEtl.Report;
@@ -10,25 +8,14 @@ namespace BulkEtl.Report;
 /// </summary>
 public static class FailureRateTrendReport
 {
-    public const string QueryFile = "queries/failure_rate_trend.sql";
+    public const string QueryFile = FailureRateQuery.File;
 
     public static string BaseName(TrendPeriod by, ReportScope scope) =>
         $"failure-rate-trend_{by.ToString().ToLowerInvariant()}_{scope.FromText}_{scope.ToText}";
 
     /// <summary>The rows, ordered by period, objectType, jobType (ordinal).</summary>
-    public static IReadOnlyList<FailureRateTrendRow> Query(SqliteConnection connection, ReportScope scope, TrendPeriod by)
-    {
-        ArgumentNullException.ThrowIfNull(connection);
-        var parameters = new DynamicParameters(scope.Parameters());
-        parameters.Add("By", by == TrendPeriod.Week ? "week" : "day");
-        return connection.Query<Group>(ReportScope.Sql(QueryFile), parameters)
-            .Select(group => new FailureRateTrendRow(group.Period, group.ObjectType, group.JobType, group.Jobs, group.JobsFailed,
-                group.RowCount, group.RowsSucceeded, group.RowsFailed, FailureRateRow.Rate(group.RowsSucceeded, group.RowsFailed)))
-            .OrderBy(row => row.Period, StringComparer.Ordinal)
-            .ThenBy(row => row.ObjectType, StringComparer.Ordinal)
-            .ThenBy(row => row.JobType, StringComparer.Ordinal)
-            .ToList();
-    }
+    public static IReadOnlyList<FailureRateTrendRow> Query(SqliteConnection connection, ReportScope scope, TrendPeriod by) =>
+        FailureRateQuery.Run(connection, scope, by);
 
     /// <summary>Writes the CSV of <paramref name="rows"/>, then the chart drawn from the same rows.</summary>
     public static async Task<TrendFiles> WriteAsync(IReadOnlyList<FailureRateTrendRow> rows, ReportScope scope, TrendPeriod by,
@@ -40,25 +27,6 @@ public static class FailureRateTrendReport
         var png = await AtomicFile.WriteAsync(baseName + ".png", chart.Png, cancellationToken);
         var svg = await AtomicFile.WriteAsync(baseName + ".svg", chart.Svg, cancellationToken);
         return new TrendFiles(csv, png, svg);
-    }
-
-    private sealed class Group
-    {
-        public string Period { get; set; } = "";
-
-        public string ObjectType { get; set; } = "";
-
-        public string JobType { get; set; } = "";
-
-        public long Jobs { get; set; }
-
-        public long JobsFailed { get; set; }
-
-        public long RowCount { get; set; }
-
-        public long RowsSucceeded { get; set; }
-
-        public long RowsFailed { get; set; }
     }
 }
 
