@@ -22,12 +22,12 @@ internal static class RunsCommand
             using var connection = StoreDatabase.Open(ReportCommand.ExistingDatabase(parse.GetValue(database)!));
             var ledger = new RunLedger(connection, environment.TimeProvider);
             var output = environment.Output;
-            output.WriteLine("started               finished              outcome    listed  fetched  new  changed  unchanged  not_found  failed  requests  retries  429s  run_id");
+            output.WriteLine("started               finished              outcome    listed  fetched  new  changed  unchanged  not_found  failed  requests  retries  429s  dq  run_id");
             foreach (var run in ledger.Latest(count))
             {
                 output.WriteLine(
                     $"{run.StartedAt,-21} {run.FinishedAt ?? "-",-21} {run.Outcome,-9} {run.Listed,7} {run.Fetched,8} {run.New,4} {run.Changed,8} "
-                    + $"{run.Unchanged,10} {run.NotFound,10} {run.Failed,7} {run.Requests,9} {run.Retries,8} {run.TooManyRequests,5}  {run.Id}");
+                    + $"{run.Unchanged,10} {run.NotFound,10} {run.Failed,7} {run.Requests,9} {run.Retries,8} {run.TooManyRequests,5} {run.DataQualityIssues,3}  {run.Id}");
                 if (run.FailureMessage is { } message)
                 {
                     output.WriteLine($"    error: {message}");
