@@ -60,6 +60,13 @@ internal sealed record ZuoraConnection(Uri BaseUrl, string? Token, string? Clien
         return new Uri(uri.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/");
     }
 
+    /// <summary>A record prints every property by default; the credentials must never reach a log or an error.</summary>
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append($"BaseUrl = {BaseUrl}, Token = {(Token is null ? "none" : "***")}, ClientId = {ClientId ?? "none"}, ClientSecret = {(ClientSecret is null ? "none" : "***")}");
+        return true;
+    }
+
     public IAccessTokenSource CreateTokenSource(ZuoraTransport transport, TimeProvider timeProvider) =>
         Token is not null
             ? new StaticTokenSource(Token)

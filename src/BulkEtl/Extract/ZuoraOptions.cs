@@ -34,4 +34,13 @@ public sealed record ZuoraOptions
     public const int DefaultMaxConcurrency = 10;
 
     public ZuoraResilienceOptions Resilience { get; init; } = new();
+
+    /// <summary>A record prints every property by default; the credentials must never reach a log or an error.</summary>
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append($"BaseUrl = {BaseUrl}, Token = {(Token is null ? "none" : "***")}, ClientId = {ClientId ?? "none"}, ");
+        builder.Append($"ClientSecret = {(ClientSecret is null ? "none" : "***")}, EntityId = {EntityId}, TrackId = {TrackId}, ");
+        builder.Append($"PageSize = {PageSize}, MaxConcurrency = {MaxConcurrency}, Resilience = {Resilience}");
+        return true;
+    }
 }

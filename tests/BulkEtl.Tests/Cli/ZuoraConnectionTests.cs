@@ -63,4 +63,20 @@ public sealed class ZuoraConnectionTests
     [Fact]
     public void Resolve_NoBaseUrl_IsAUsageError() =>
         Assert.Throws<UsageException>(() => ZuoraConnection.Resolve(null, "tok", null, null, NoEnvironment));
+
+    [Fact]
+    public void ToString_OfConnectionAndOptions_NeverShowsTheSecrets()
+    {
+        var connection = ZuoraConnection.Resolve("https://rest.zuora.com", null, "client-id", "the-client-secret", NoEnvironment);
+        var options = new BulkEtl.Extract.ZuoraOptions
+        {
+            BaseUrl = connection.BaseUrl, Token = "the-token", ClientSecret = "the-client-secret", TrackId = "t",
+        };
+
+        var printed = connection.ToString() + options.ToString();
+
+        Assert.DoesNotContain("the-client-secret", printed, StringComparison.Ordinal);
+        Assert.DoesNotContain("the-token", printed, StringComparison.Ordinal);
+        Assert.Contains("client-id", printed, StringComparison.Ordinal);
+    }
 }
