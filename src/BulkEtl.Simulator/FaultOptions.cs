@@ -16,6 +16,9 @@ public sealed record FaultOptions
 
     public int RetryAfterSeconds { get; init; } = 1;
 
+    /// <summary>Send Retry-After as an HTTP date (the other form RFC 9110 allows) instead of seconds.</summary>
+    public bool RetryAfterAsDate { get; init; }
+
     /// <summary>Calls in flight above this answer 429 with error category 70.</summary>
     public int? ConcurrencyLimit { get; init; }
 

@@ -212,7 +212,9 @@ public sealed class ZuoraSimulator : IAsyncDisposable
     /// <summary>Answers the faults that replace the real answer; true when the request is done.</summary>
     private static async Task<bool> AnswerFaultAsync(HttpContext context, Fault fault, FaultOptions faults)
     {
-        var retryAfter = faults.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var retryAfter = faults.RetryAfterAsDate
+            ? TimeProvider.System.GetUtcNow().AddSeconds(faults.RetryAfterSeconds).ToString("R", System.Globalization.CultureInfo.InvariantCulture)
+            : faults.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         switch (fault)
         {
             case Fault.InternalError:

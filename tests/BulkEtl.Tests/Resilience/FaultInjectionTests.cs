@@ -55,6 +55,21 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
+    public async Task Run_RetryAfterAsAnHttpDate_WaitsUntilThatMoment()
+    {
+        await using var night = await SimulatedNight.StartAsync(jobs: 3,
+            new FaultOptions { ServerErrorBurst = 1, RetryAfterSeconds = 2, RetryAfterAsDate = true });
+
+        var result = await night.RunAsync();
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.Error);
+        var calls = night.Simulator.Stats.Requests.Where(request => request.Path != "/oauth/token").ToList();
+        var gap = calls[1].ReceivedAt - calls[0].ReceivedAt;
+        // An HTTP date has whole seconds: "now + 2 s" may name a moment as little as 1 s away.
+        Assert.InRange(gap, TimeSpan.FromMilliseconds(950), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task Run_RetryAfterLongerThanTheCap_WaitsOnlyTheCap()
     {
         await using var night = await SimulatedNight.StartAsync(jobs: 3, new FaultOptions { ServerErrorBurst = 1, RetryAfterSeconds = 60 });
