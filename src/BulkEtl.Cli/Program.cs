@@ -13,8 +13,14 @@ using var stop = new CancellationTokenSource();
 int? signalExitCode = null;
 void OnSignal(PosixSignalContext context, int exitCode)
 {
+    // A second signal is someone insisting: let it end the process the default way.
+    if (signalExitCode is not null)
+    {
+        return;
+    }
+
     context.Cancel = true;
-    signalExitCode ??= exitCode;
+    signalExitCode = exitCode;
     stop.Cancel();
 }
 

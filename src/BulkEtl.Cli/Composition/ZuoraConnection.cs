@@ -41,19 +41,20 @@ internal sealed record ZuoraConnection(Uri BaseUrl, string? Token, string? Clien
 
     public static Uri ValidateBaseUrl(string value)
     {
+        // Messages name the host only: a URL can carry a user and password, which must never be printed.
         if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
         {
-            throw new UsageException($"the base URL '{value}' is not an http(s) URL");
+            throw new UsageException("the base URL is not an absolute http(s) URL such as https://rest.zuora.com");
+        }
+
+        if (!string.IsNullOrEmpty(uri.UserInfo) || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
+        {
+            throw new UsageException($"the base URL for {uri.Host} must not carry a user, password, query or fragment: give credentials with --client-id/--client-secret or --token");
         }
 
         if (uri.Scheme == "http" && !IsLoopback(uri))
         {
-            throw new UsageException($"the base URL '{uri.GetLeftPart(UriPartial.Authority)}' uses plain http to a host that is not this machine: the token would travel in clear; use https");
-        }
-
-        if (!string.IsNullOrEmpty(uri.UserInfo) || !string.IsNullOrEmpty(uri.Query))
-        {
-            throw new UsageException("the base URL must not carry user info or a query string");
+            throw new UsageException($"the base URL http://{uri.Host} uses plain http to a host that is not this machine: the token would travel in clear; use https");
         }
 
         // Bulk Data paths sit directly under the base; a trailing slash makes relative paths append, not replace.

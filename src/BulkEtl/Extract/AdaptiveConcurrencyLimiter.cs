@@ -61,7 +61,11 @@ public sealed class AdaptiveConcurrencyLimiter
                 _waiters.Enqueue(waiter);
             }
 
-            await waiter.Task.WaitAsync(cancellationToken);
+            // A cancelled waiter is marked so, and a wake-up never counts it: its slot goes to a live waiter.
+            await using (cancellationToken.Register(() => waiter.TrySetCanceled(cancellationToken)))
+            {
+                await waiter.Task;
+            }
         }
     }
 
@@ -104,9 +108,12 @@ public sealed class AdaptiveConcurrencyLimiter
     private void WakeWaiters()
     {
         var free = CurrentLimit - _inFlight;
-        while (free-- > 0 && _waiters.TryDequeue(out var waiter))
+        while (free > 0 && _waiters.TryDequeue(out var waiter))
         {
-            waiter.TrySetResult();
+            if (waiter.TrySetResult())
+            {
+                free--;
+            }
         }
     }
 

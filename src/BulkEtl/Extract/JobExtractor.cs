@@ -42,7 +42,9 @@ public sealed partial class JobExtractor(ZuoraClient client, ILogger<JobExtracto
         }
         finally
         {
+            // Stop the background work and wait for it: the caller disposes the connections and the HttpClient they use.
             await stop.CancelAsync();
+            await Task.WhenAll(producer, fetchers).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 

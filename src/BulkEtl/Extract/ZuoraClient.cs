@@ -58,12 +58,14 @@ public sealed class ZuoraClient(ZuoraTransport transport, IAccessTokenSource tok
     }
 
     /// <summary>GET <paramref name="path"/> and parse it; null when Zuora answers 404.</summary>
-    private Task<T?> GetJsonAsync<T>(string path, Func<JsonElement, T> parse, CancellationToken cancellationToken)
-        where T : class =>
-        transport.ExecuteAsync(async attemptToken =>
+    private async Task<T?> GetJsonAsync<T>(string path, Func<JsonElement, T> parse, CancellationToken cancellationToken)
+        where T : class
+    {
+        // A token due for renewal is renewed here, outside any attempt's timeout and without holding a slot.
+        await tokens.GetTokenAsync(cancellationToken);
+        return await transport.ExecuteAsync(async attemptToken =>
         {
-            using var lease = await limiter.AcquireAsync(attemptToken);
-            var response = await SendAuthorizedAsync(path, lease, attemptToken);
+            var response = await SendAuthorizedAsync(path, attemptToken);
             if (response.StatusCode == HttpStatusCode.NotFound)
             {
                 return null;
@@ -78,25 +80,14 @@ public sealed class ZuoraClient(ZuoraTransport transport, IAccessTokenSource tok
 
             return Parse(path, response, parse);
         }, cancellationToken);
+    }
 
-    private async Task<ZuoraResponse> SendAuthorizedAsync(string path, AdaptiveConcurrencyLimiter.Lease lease, CancellationToken cancellationToken)
+    private async Task<ZuoraResponse> SendAuthorizedAsync(string path, CancellationToken cancellationToken)
     {
         for (var renewed = false; ; renewed = true)
         {
             var token = await tokens.GetTokenAsync(cancellationToken);
-            using var request = new HttpRequestMessage(HttpMethod.Get, path);
-            request.Headers.Authorization = new("Bearer", token);
-            ZuoraResponse response;
-            try
-            {
-                response = await transport.SendOnceAsync(request, cancellationToken);
-            }
-            catch (TransientZuoraException exception) when (exception.IsTooManyRequests)
-            {
-                lease.Reject();
-                throw;
-            }
-
+            var response = await SendInSlotAsync(path, token, cancellationToken);
             if (response.StatusCode != HttpStatusCode.Unauthorized)
             {
                 return response;
@@ -111,8 +102,25 @@ public sealed class ZuoraClient(ZuoraTransport transport, IAccessTokenSource tok
                     response.StatusCode, response.RequestId);
             }
 
-            // An OAuth token may expire or be revoked mid-run: renew it once, then retry this call.
+            // An OAuth token may expire or be revoked mid-run: renew it once (the slot is free meanwhile), then retry.
             tokens.Invalidate(token);
+        }
+    }
+
+    /// <summary>One exchange holding one slot of the limiter, which a concurrency rejection shrinks.</summary>
+    private async Task<ZuoraResponse> SendInSlotAsync(string path, string token, CancellationToken cancellationToken)
+    {
+        using var lease = await limiter.AcquireAsync(cancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new("Bearer", token);
+        try
+        {
+            return await transport.SendOnceAsync(request, cancellationToken);
+        }
+        catch (TransientZuoraException exception) when (exception.IsTooManyRequests)
+        {
+            lease.Reject();
+            throw;
         }
     }
 

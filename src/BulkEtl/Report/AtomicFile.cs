@@ -51,17 +51,21 @@ public static class AtomicFile
     public static Task<string> WriteAsync(string path, byte[] content, CancellationToken cancellationToken) =>
         WriteAsync(path, (stream, token) => stream.WriteAsync(content, token).AsTask(), cancellationToken);
 
-    /// <summary>Removes temp files a killed run left in <paramref name="directory"/>; no live writer can own them under the run lock.</summary>
-    public static void RemoveLeftovers(string directory)
+    /// <summary>
+    /// Removes temp files a killed writer left in <paramref name="directory"/>. Only old ones: another command (a
+    /// report, a run on another database) may be writing into the same folder right now, and a write takes seconds.
+    /// </summary>
+    public static void RemoveLeftovers(string directory, TimeProvider timeProvider, TimeSpan olderThan)
     {
         if (!Directory.Exists(directory))
         {
             return;
         }
 
-        foreach (var leftover in Directory.EnumerateFiles(directory, TempPattern))
+        var cutoff = timeProvider.GetUtcNow().UtcDateTime - olderThan;
+        foreach (var leftover in new DirectoryInfo(directory).EnumerateFiles(TempPattern).Where(file => file.LastWriteTimeUtc < cutoff))
         {
-            TryDelete(leftover);
+            TryDelete(leftover.FullName);
         }
     }
 

@@ -11,11 +11,10 @@ namespace BulkEtl.Report;
 public sealed class CsvFileWriter<TRow>
 {
     /// <summary>
-    /// UTF-8 with a byte order mark: analysts open these files in Excel, which reads a BOM-less CSV in
-    /// the machine's ANSI code page and garbles names such as "é" or "日本語"; CsvHelper, pandas and
-    /// most other readers skip the BOM.
+    /// UTF-8 without a byte order mark: the header is a contract that scripts and SQL loaders read byte for byte,
+    /// and a BOM would glue itself to the first column's name. (Excel users: Data → From Text/CSV, UTF-8.)
     /// </summary>
-    private static readonly UTF8Encoding Utf8WithBom = new(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true);
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private readonly ClassMap<TRow> _map;
 
@@ -52,7 +51,7 @@ public sealed class CsvFileWriter<TRow>
 
     private async Task WriteCsvAsync(Stream stream, IEnumerable<TRow> rows, CancellationToken cancellationToken)
     {
-        await using var text = new StreamWriter(stream, Utf8WithBom, bufferSize: -1, leaveOpen: true);
+        await using var text = new StreamWriter(stream, Utf8, bufferSize: -1, leaveOpen: true);
         await using var csv = new FormulaSafeCsvWriter(text, FormulaSafeCsvWriter.CreateConfiguration(), leaveOpen: true);
         csv.Context.RegisterClassMap(_map);
         await csv.WriteRecordsAsync(rows, cancellationToken);

@@ -16,6 +16,9 @@ public sealed partial class NightlyRun(JobExtractor extractor, ZuoraCallMetrics 
     private const int BatchSize = 200;
     private static readonly TimeSpan BatchInterval = TimeSpan.FromSeconds(2);
 
+    /// <summary>A report temp file this old belongs to a killed writer, not a live one.</summary>
+    private static readonly TimeSpan LeftoverAge = TimeSpan.FromHours(1);
+
     /// <param name="progress">Told the counts after each committed batch (the CLI draws them on a terminal).</param>
     public async Task<RunResult> ExecuteAsync(RunRequest request, Guid runId, string trackId, CancellationToken cancellationToken,
         IProgress<RunCounts>? progress = null)
@@ -82,8 +85,7 @@ public sealed partial class NightlyRun(JobExtractor extractor, ZuoraCallMetrics 
     private async Task<IReadOnlyList<RunReportRecord>> WriteReportsAsync(SqliteConnection connection, RunRequest request, Guid runId,
         CancellationToken cancellationToken)
     {
-        // This run holds the lock, so any temp file here is a killed run's leftover, never a live write.
-        AtomicFile.RemoveLeftovers(request.OutputDirectory);
+        AtomicFile.RemoveLeftovers(request.OutputDirectory, timeProvider, LeftoverAge);
         var scope = new ReportScope(request.From, request.To);
         var publisher = new ReportPublisher(connection, request.OutputDirectory, timeProvider, runId.ToString("D"));
         var files = new List<string>();

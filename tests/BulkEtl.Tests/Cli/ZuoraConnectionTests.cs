@@ -24,6 +24,17 @@ public sealed class ZuoraConnectionTests
     public void ValidateBaseUrl_UnsafeOrInvalid_IsAUsageError(string url) =>
         Assert.Throws<UsageException>(() => ZuoraConnection.ValidateBaseUrl(url));
 
+    [Theory]
+    [InlineData("http://apiuser:S3cret-pw@example.com")]
+    [InlineData("https://apiuser:S3cret-pw@rest.zuora.com")]
+    [InlineData("ftp://apiuser:S3cret-pw@rest.zuora.com")]
+    public void ValidateBaseUrl_WithCredentialsInIt_RefusesWithoutPrintingThem(string url)
+    {
+        var exception = Assert.Throws<UsageException>(() => ZuoraConnection.ValidateBaseUrl(url));
+
+        Assert.DoesNotContain("S3cret-pw", exception.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Resolve_FlagsAbsent_TakesTheEnvironment()
     {

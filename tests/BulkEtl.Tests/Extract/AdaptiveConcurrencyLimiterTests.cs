@@ -74,4 +74,21 @@ public sealed class AdaptiveConcurrencyLimiterTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => limiter.AcquireAsync(cancel.Token).AsTask());
         Assert.Equal(1, limiter.InFlight);
     }
+
+    [Fact]
+    public async Task Dispose_WhenAQueuedWaiterWasCancelled_TheSlotGoesToTheLiveWaiter()
+    {
+        var limiter = new AdaptiveConcurrencyLimiter(1);
+        var held = await limiter.AcquireAsync(CancellationToken.None);
+        using var cancel = new CancellationTokenSource();
+        var cancelled = limiter.AcquireAsync(cancel.Token).AsTask();
+        var live = limiter.AcquireAsync(CancellationToken.None).AsTask();
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+
+        held.Dispose();
+
+        using var granted = await live.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(1, limiter.InFlight);
+    }
 }

@@ -67,7 +67,7 @@ public sealed class AsOfReportTests
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         var settled = night.Simulator.Jobs.Where(job => job.Status is "Completed" or "Failed" or "Aborted" or "Cancelled");
         var expected = ExpectedReport.FailureRateLines(settled, new DateOnly(2026, 10, 22), new DateOnly(2026, 11, 20));
-        var lines = (await File.ReadAllTextAsync(Path.Combine(night.Reports, Report))).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var lines = (await File.ReadAllTextAsync(Path.Combine(night.Reports, Report))).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(expected, lines.Skip(1).ToList());
     }
 

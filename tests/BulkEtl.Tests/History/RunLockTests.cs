@@ -11,10 +11,7 @@ public sealed class RunLockTests
     {
         await using var night = await SimulatedNight.StartAsync(jobs: 60, new FaultOptions { Latency = TimeSpan.FromMilliseconds(40) });
         var first = night.RunAsync("--max-concurrency", "2");
-        while (night.Simulator.Stats.SummaryRequests < 3)
-        {
-            await Task.Delay(10);
-        }
+        await Eventually.WaitUntilAsync(() => night.Simulator.Stats.SummaryRequests >= 3 || first.IsCompleted, "the first run fetches");
 
         var started = DateTime.UtcNow;
         var second = await night.RunAsync();
@@ -35,10 +32,7 @@ public sealed class RunLockTests
         await using var night = await SimulatedNight.StartAsync(jobs: 80, new FaultOptions { Latency = TimeSpan.FromMilliseconds(50) });
         using (var child = ChildProcess.Start(night.RunArgs("--max-concurrency", "1")))
         {
-            while (night.Simulator.Stats.SummaryRequests < 5)
-            {
-                await Task.Delay(10);
-            }
+            await Eventually.WaitUntilAsync(() => night.Simulator.Stats.SummaryRequests >= 5 || child.HasExited, "the child run fetches");
 
             child.Kill(entireProcessTree: true);
             await child.WaitForExitAsync();

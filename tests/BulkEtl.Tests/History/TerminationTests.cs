@@ -15,10 +15,7 @@ public sealed class TerminationTests
         await using var night = await SimulatedNight.StartAsync(jobs: 100, new FaultOptions { Latency = TimeSpan.FromMilliseconds(50) });
         using var child = ChildProcess.Start(night.RunArgs("--max-concurrency", "1"));
         var error = child.StandardError.ReadToEndAsync();
-        while (night.Simulator.Stats.SummaryRequests < 5)
-        {
-            await Task.Delay(10);
-        }
+        await Eventually.WaitUntilAsync(() => night.Simulator.Stats.SummaryRequests >= 5 || child.HasExited, "the child run fetches");
 
         ChildProcess.Terminate(child);
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
