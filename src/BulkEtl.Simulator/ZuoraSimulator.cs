@@ -125,6 +125,22 @@ public sealed class ZuoraSimulator : IAsyncDisposable
     {
         var receivedAt = TimeProvider.System.GetUtcNow();
         var inFlight = Stats.Enter();
+        var left = 0;
+        void LeaveOnce()
+        {
+            if (Interlocked.Exchange(ref left, 1) == 0)
+            {
+                Stats.Leave();
+            }
+        }
+
+        // A call stops counting as in flight once its answer starts: the client may send its next call the moment it
+        // has this one, and counting until the handler unwinds would refuse calls that Zuora would not.
+        context.Response.OnStarting(() =>
+        {
+            LeaveOnce();
+            return Task.CompletedTask;
+        });
         try
         {
             await HandleAsync(context, endpoint, jobId, inFlight);
@@ -135,7 +151,7 @@ public sealed class ZuoraSimulator : IAsyncDisposable
         }
         finally
         {
-            Stats.Leave();
+            LeaveOnce();
             var request = context.Request;
             Stats.Record(new RecordedRequest(receivedAt, request.Method, request.Path.Value ?? "", request.QueryString.Value,
                 context.Response.StatusCode, Header(request, "Zuora-Track-Id"), Header(request, "Zuora-Entity-Ids"),
