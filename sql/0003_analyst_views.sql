@@ -4,9 +4,22 @@
 -- failure_rate = rows_failed / (rows_succeeded + rows_failed) rounded to 4 decimals, NULL when nothing
 -- was processed. Periods are 'YYYY-MM-DD' text (weeks: the Monday; months: 'YYYY-MM').
 
-CREATE VIEW daily_failure_rates AS
+-- Each job once per kind of period, so the rules below are written once for days, weeks and months.
+CREATE VIEW bulk_job_periods AS
+SELECT 'day' AS period_kind, date(created_at) AS period, object_type, job_type, status, row_count, rows_succeeded, rows_failed
+FROM bulk_jobs WHERE created_at IS NOT NULL
+UNION ALL
+-- The Monday of the ISO week: six days back, then forward to the next Monday (the same day if it is one).
+SELECT 'week', date(created_at, '-6 days', 'weekday 1'), object_type, job_type, status, row_count, rows_succeeded, rows_failed
+FROM bulk_jobs WHERE created_at IS NOT NULL
+UNION ALL
+SELECT 'month', strftime('%Y-%m', created_at), object_type, job_type, status, row_count, rows_succeeded, rows_failed
+FROM bulk_jobs WHERE created_at IS NOT NULL;
+
+CREATE VIEW failure_rates_by_period AS
 SELECT
-    date(created_at)                                                AS day,
+    period_kind,
+    period,
     COALESCE(object_type, '')                                       AS object_type,
     COALESCE(job_type, '')                                          AS job_type,
     COUNT(*)                                                        AS jobs,
@@ -18,46 +31,20 @@ SELECT
          ELSE round(CAST(COALESCE(SUM(rows_failed), 0) AS REAL)
                     / (COALESCE(SUM(rows_succeeded), 0) + COALESCE(SUM(rows_failed), 0)), 4)
     END                                                             AS failure_rate
-FROM bulk_jobs
-WHERE created_at IS NOT NULL
-GROUP BY 1, 2, 3;
+FROM bulk_job_periods
+GROUP BY period_kind, period, COALESCE(object_type, ''), COALESCE(job_type, '');
+
+CREATE VIEW daily_failure_rates AS
+SELECT period AS day, object_type, job_type, jobs, jobs_failed, row_count, rows_succeeded, rows_failed, failure_rate
+FROM failure_rates_by_period WHERE period_kind = 'day';
 
 CREATE VIEW weekly_failure_rates AS
-SELECT
-    -- The Monday of the ISO week: six days back, then forward to the next Monday (the same day if it is one).
-    date(created_at, '-6 days', 'weekday 1')                        AS week,
-    COALESCE(object_type, '')                                       AS object_type,
-    COALESCE(job_type, '')                                          AS job_type,
-    COUNT(*)                                                        AS jobs,
-    SUM(CASE WHEN status = 'Failed' THEN 1 ELSE 0 END)              AS jobs_failed,
-    COALESCE(SUM(row_count), 0)                                     AS row_count,
-    COALESCE(SUM(rows_succeeded), 0)                                AS rows_succeeded,
-    COALESCE(SUM(rows_failed), 0)                                   AS rows_failed,
-    CASE WHEN COALESCE(SUM(rows_succeeded), 0) + COALESCE(SUM(rows_failed), 0) = 0 THEN NULL
-         ELSE round(CAST(COALESCE(SUM(rows_failed), 0) AS REAL)
-                    / (COALESCE(SUM(rows_succeeded), 0) + COALESCE(SUM(rows_failed), 0)), 4)
-    END                                                             AS failure_rate
-FROM bulk_jobs
-WHERE created_at IS NOT NULL
-GROUP BY 1, 2, 3;
+SELECT period AS week, object_type, job_type, jobs, jobs_failed, row_count, rows_succeeded, rows_failed, failure_rate
+FROM failure_rates_by_period WHERE period_kind = 'week';
 
 CREATE VIEW monthly_failure_rates AS
-SELECT
-    strftime('%Y-%m', created_at)                                   AS month,
-    COALESCE(object_type, '')                                       AS object_type,
-    COALESCE(job_type, '')                                          AS job_type,
-    COUNT(*)                                                        AS jobs,
-    SUM(CASE WHEN status = 'Failed' THEN 1 ELSE 0 END)              AS jobs_failed,
-    COALESCE(SUM(row_count), 0)                                     AS row_count,
-    COALESCE(SUM(rows_succeeded), 0)                                AS rows_succeeded,
-    COALESCE(SUM(rows_failed), 0)                                   AS rows_failed,
-    CASE WHEN COALESCE(SUM(rows_succeeded), 0) + COALESCE(SUM(rows_failed), 0) = 0 THEN NULL
-         ELSE round(CAST(COALESCE(SUM(rows_failed), 0) AS REAL)
-                    / (COALESCE(SUM(rows_succeeded), 0) + COALESCE(SUM(rows_failed), 0)), 4)
-    END                                                             AS failure_rate
-FROM bulk_jobs
-WHERE created_at IS NOT NULL
-GROUP BY 1, 2, 3;
+SELECT period AS month, object_type, job_type, jobs, jobs_failed, row_count, rows_succeeded, rows_failed, failure_rate
+FROM failure_rates_by_period WHERE period_kind = 'month';
 
 -- Summaries that contradict themselves. They stay in bulk_jobs (never dropped); this view flags them,
 -- always in step with the stored values because it is computed from them. One row per job and rule.
