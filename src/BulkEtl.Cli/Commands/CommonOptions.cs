@@ -6,9 +6,17 @@ namespace BulkEtl.Cli.Commands;
 /// <summary>Options shared by several commands, defined once so their names and help stay identical.</summary>
 internal static class CommonOptions
 {
+    /// <summary>--db for commands that write (created and migrated when missing).</summary>
     public static Option<string> Database() => new("--db")
     {
         Description = "SQLite database file (created and migrated when missing)",
+        Required = true,
+    };
+
+    /// <summary>--db for commands that only read a store a run made.</summary>
+    public static Option<string> ExistingDatabase() => new("--db")
+    {
+        Description = "SQLite database file written by 'bulk-etl run'",
         Required = true,
     };
 

@@ -9,7 +9,7 @@ internal static class ReportCommand
 {
     public static Command Create(CliEnvironment environment)
     {
-        var database = CommonOptions.Database();
+        var database = CommonOptions.ExistingDatabase();
         var output = CommonOptions.Output();
         var from = CommonOptions.From();
         var to = CommonOptions.To();

@@ -8,7 +8,7 @@ internal static class RunsCommand
 {
     public static Command Create(CliEnvironment environment)
     {
-        var database = CommonOptions.Database();
+        var database = CommonOptions.ExistingDatabase();
         var limit = new Option<int>("--limit") { Description = "How many runs to show", DefaultValueFactory = _ => 10 };
         var command = new Command("runs", "List the latest runs recorded in the store") { database, limit };
         command.SetAction(parse =>
