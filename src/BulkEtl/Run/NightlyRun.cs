@@ -35,13 +35,12 @@ public sealed partial class NightlyRun(JobExtractor extractor, ZuoraCallMetrics 
         try
         {
             using var planningConnection = StoreDatabase.Open(request.DatabasePath, cancellationToken);
-            var planner = request.JobIds is null
-                ? new IncrementalFetchPlanner(new JobRepository(planningConnection, timeProvider))
-                : null;
+            // With explicit job ids there is no listing, and the extractor never asks the planner.
+            var planner = new IncrementalFetchPlanner(new JobRepository(planningConnection, timeProvider));
             var writer = new BatchWriter(connection, ledger, runId, timeProvider);
             var batch = new List<FetchOutcome>(BatchSize);
             var lastCommit = timeProvider.GetTimestamp();
-            await foreach (var outcome in extractor.ExtractAsync(request.JobIds, planner ?? (IFetchPlanner)new FetchEverythingPlanner(), listing, cancellationToken))
+            await foreach (var outcome in extractor.ExtractAsync(request.JobIds, planner, listing, cancellationToken))
             {
                 batch.Add(outcome);
                 if (batch.Count >= BatchSize || timeProvider.GetElapsedTime(lastCommit) >= BatchInterval)
