@@ -59,7 +59,7 @@ public static class CliApp
     private static (int Code, string Message) Describe(Exception exception, CancellationToken cancellationToken) => exception switch
     {
         UsageException => (ExitCodes.Usage, exception.Message),
-        ZuoraAuthenticationException => (ExitCodes.Usage, exception.Message),
+        ZuoraConfigurationException => (ExitCodes.Usage, exception.Message),
         BulkEtl.Run.RunLockedException => (ExitCodes.Locked, exception.Message),
         OperationCanceledException when cancellationToken.IsCancellationRequested => (ExitCodes.Failure, "cancelled; what was committed before is kept"),
         ZuoraApiException api => (ExitCodes.Failure, api.RequestId is null ? api.Message : $"{api.Message} (Zuora-Request-Id {api.RequestId})"),

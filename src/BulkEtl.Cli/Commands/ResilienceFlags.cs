@@ -50,8 +50,15 @@ internal sealed class ResilienceFlags
         DefaultValueFactory = _ => Defaults.TotalTimeout.TotalSeconds,
     };
 
+    private readonly Option<long> _maxResponseBytes = new("--max-response-bytes")
+    {
+        Description = $"Largest decoded answer read from Zuora, in bytes; a larger one fails that call without being read (default {Defaults.MaxResponseBytes})",
+        DefaultValueFactory = _ => Defaults.MaxResponseBytes,
+    };
+
     public void AddTo(Command command)
     {
+        command.Options.Add(_maxResponseBytes);
         command.Options.Add(_maxConcurrency);
         command.Options.Add(_maxRetries);
         command.Options.Add(_retryBaseDelay);
@@ -75,8 +82,15 @@ internal sealed class ResilienceFlags
             throw new UsageException("--max-retries must be between 0 and 20");
         }
 
+        var maxResponseBytes = parse.GetValue(_maxResponseBytes);
+        if (maxResponseBytes is < 64 * 1024 or > 1024L * 1024 * 1024)
+        {
+            throw new UsageException("--max-response-bytes must be between 65536 and 1073741824");
+        }
+
         return new ResilienceTuning(maxConcurrency, Defaults with
         {
+            MaxResponseBytes = maxResponseBytes,
             MaxRetryAttempts = maxRetries,
             BaseDelay = Seconds(parse.GetValue(_retryBaseDelay), "--retry-base-delay"),
             MaxDelay = Seconds(parse.GetValue(_retryMaxDelay), "--retry-max-delay"),

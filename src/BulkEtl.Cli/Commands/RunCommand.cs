@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using BulkEtl.Cli.Composition;
 using BulkEtl.Extract;
 using BulkEtl.Run;
@@ -20,7 +19,7 @@ internal static class RunCommand
         var output = CommonOptions.Output();
         var from = CommonOptions.From();
         var to = CommonOptions.To();
-        var jobIds = new Option<string[]>("--job-id") { Description = "Fetch only this job (a UUID); repeat for several", AllowMultipleArgumentsPerToken = false };
+        var jobIds = new Option<string[]>("--job-id") { Description = "Fetch only this job (its Zuora id, such as a UUID); repeat for several", AllowMultipleArgumentsPerToken = false };
         var entityId = new Option<string?>("--entity-id") { Description = "Zuora-Entity-Ids header, for multi-entity tenants" };
         var orgIds = new Option<string?>("--org-ids") { Description = "Zuora-Org-Ids header, comma-separated, for multi-org tenants" };
         var tuning = new ResilienceFlags();
@@ -119,13 +118,14 @@ internal static class RunCommand
         var ids = new List<string>();
         foreach (var value in values.SelectMany(value => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
         {
-            // Only a UUID ever reaches a URL path; anything else could walk to another endpoint.
-            if (!Guid.TryParseExact(value, "D", out var id))
+            // Only URL-safe ids ever reach a URL path; anything else could walk to another endpoint. Kept as given.
+            if (!JobId.IsValid(value))
             {
-                throw new UsageException($"--job-id '{Printable(value)}' is not a job id: expected a UUID like 3a3e85c4-96e7-486b-ae02-827120104301");
+                throw new UsageException(
+                    $"--job-id '{Printable(value)}' is not a job id: expected 1 to {JobId.MaxLength} letters, digits, '-' or '_', such as 3a3e85c4-96e7-486b-ae02-827120104301");
             }
 
-            ids.Add(id.ToString("D", CultureInfo.InvariantCulture));
+            ids.Add(value);
         }
 
         return ids.Distinct(StringComparer.Ordinal).ToList();

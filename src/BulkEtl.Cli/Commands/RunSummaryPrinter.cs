@@ -22,6 +22,11 @@ internal static class RunSummaryPrinter
             environment.Error.WriteLine($"error: job {failed.JobId} could not be fetched: {failed.Reason}");
         }
 
+        foreach (var entry in result.UnreadableEntries)
+        {
+            environment.Error.WriteLine($"error: a list entry without a readable job id could not be read: {entry.Reason}");
+        }
+
         if (result.FailureMessage is { } message)
         {
             environment.Error.WriteLine($"error: {message}");

@@ -25,6 +25,8 @@ internal static class ExtractServices
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
                 AutomaticDecompression = DecompressionMethods.GZip,
+                // A redirect could carry the client secret or the token to another host: refused, never followed.
+                AllowAutoRedirect = false,
                 ConnectTimeout = TimeSpan.FromSeconds(15),
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                 MaxConnectionsPerServer = options.MaxConcurrency + 2,

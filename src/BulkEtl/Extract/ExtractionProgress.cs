@@ -4,11 +4,20 @@ namespace BulkEtl.Extract;
 public sealed class ExtractionProgress
 {
     private long _listed;
+    private volatile bool _listingComplete;
 
     public long Listed => Interlocked.Read(ref _listed);
 
     /// <summary>Set when a list page failed after its retries: the run must end as failed.</summary>
     public Exception? ListFailure { get; set; }
 
+    /// <summary>
+    /// True once every page was read and the jobs missing from it were queued: only then may a job the listing did not
+    /// show be taken as deleted.
+    /// </summary>
+    public bool ListingComplete => _listingComplete;
+
     internal void AddListed(int count) => Interlocked.Add(ref _listed, count);
+
+    internal void CompleteListing() => _listingComplete = true;
 }

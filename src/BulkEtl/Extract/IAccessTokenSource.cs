@@ -6,8 +6,23 @@ public interface IAccessTokenSource
     /// <summary>Whether a refused token can be replaced by a new one (OAuth) or not (a fixed token).</summary>
     bool CanRenew { get; }
 
-    ValueTask<string> GetTokenAsync(CancellationToken cancellationToken);
+    /// <summary>Called inside the call's concurrency slot, right before the request is sent.</summary>
+    ValueTask<AccessToken> GetTokenAsync(CancellationToken cancellationToken);
 
-    /// <summary>Forget <paramref name="rejectedToken"/> so the next call fetches a new one.</summary>
-    void Invalidate(string rejectedToken);
+    /// <summary>Forget <paramref name="rejected"/> so the next call fetches a new one.</summary>
+    void Invalidate(AccessToken rejected);
+}
+
+/// <summary>A bearer token and, when Zuora said, the moment it stops being valid.</summary>
+public sealed record AccessToken(string Value, DateTimeOffset? ExpiresAt)
+{
+    /// <summary>Whether a request sent at <paramref name="sentAt"/> carried the token within its stated lifetime.</summary>
+    public bool WasValidAt(DateTimeOffset sentAt) => ExpiresAt is null || sentAt < ExpiresAt;
+
+    /// <summary>A record prints every property by default; the token must never reach a log or an error.</summary>
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append($"Value = ***, ExpiresAt = {ExpiresAt}");
+        return true;
+    }
 }

@@ -28,7 +28,7 @@ public sealed partial class JobExtractor(ZuoraClient client, ILogger<JobExtracto
         var ids = Channel.CreateBounded<string>(new BoundedChannelOptions(maxConcurrency * 4) { SingleWriter = true });
         var outcomes = Channel.CreateBounded<FetchOutcome>(new BoundedChannelOptions(maxConcurrency * 4) { SingleReader = true });
 
-        var producer = Task.Run(() => ProduceIdsAsync(explicitIds, planner, progress, ids.Writer, stop.Token), stop.Token);
+        var producer = Task.Run(() => ProduceIdsAsync(explicitIds, planner, progress, ids.Writer, outcomes.Writer, stop.Token), stop.Token);
         var fetchers = Task.Run(() => FetchAllAsync(ids.Reader, outcomes.Writer, stop.Token), stop.Token);
 
         try
@@ -53,6 +53,7 @@ public sealed partial class JobExtractor(ZuoraClient client, ILogger<JobExtracto
         IFetchPlanner planner,
         ExtractionProgress progress,
         ChannelWriter<string> ids,
+        ChannelWriter<FetchOutcome> outcomes,
         CancellationToken cancellationToken)
     {
         try
@@ -64,15 +65,28 @@ public sealed partial class JobExtractor(ZuoraClient client, ILogger<JobExtracto
                     await ids.WriteAsync(id, cancellationToken);
                 }
 
+                progress.CompleteListing();
                 return;
             }
 
             await foreach (var page in client.ListPagesAsync(cancellationToken))
             {
                 progress.AddListed(page.Count);
-                foreach (var id in await planner.SelectAsync(page, cancellationToken))
+                var selected = await planner.SelectAsync(page.Entries, cancellationToken);
+                foreach (var id in selected)
                 {
                     await ids.WriteAsync(id, cancellationToken);
+                }
+
+                foreach (var unreadable in page.Unreadable)
+                {
+                    // Kept as evidence; a job whose id could still be read is fetched by id, where its summary decides.
+                    LogUnreadableEntry(logger, unreadable.JobId ?? "(no id)", unreadable.Reason);
+                    await outcomes.WriteAsync(new FetchOutcome.Unreadable(unreadable), cancellationToken);
+                    if (unreadable.JobId is { } id && !selected.Contains(id, StringComparer.Ordinal))
+                    {
+                        await ids.WriteAsync(id, cancellationToken);
+                    }
                 }
             }
 
@@ -80,6 +94,8 @@ public sealed partial class JobExtractor(ZuoraClient client, ILogger<JobExtracto
             {
                 await ids.WriteAsync(id, cancellationToken);
             }
+
+            progress.CompleteListing();
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -125,19 +141,22 @@ public sealed partial class JobExtractor(ZuoraClient client, ILogger<JobExtracto
             LogNotFound(logger, id);
             return new FetchOutcome.NotFound(id);
         }
-        catch (Exception exception) when (exception is ZuoraApiException and not ZuoraAuthenticationException
+        catch (Exception exception) when (exception is ZuoraApiException and not (ZuoraConfigurationException or ZuoraQuotaExhaustedException)
                                               or Polly.Timeout.TimeoutRejectedException
                                               or ArgumentException)
         {
             // One job that cannot be read must not cost the night: record it and go on.
             LogFetchFailed(logger, id, exception.Message);
-            return new FetchOutcome.Failed(id, exception.Message);
+            return new FetchOutcome.Failed(id, exception.Message, (exception as ZuoraRecordException)?.Evidence);
         }
         catch (BrokenCircuitException exception)
         {
             throw new ZuoraApiException($"Zuora keeps failing, so the run stops early instead of hammering it ({exception.Message})", inner: exception);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A list entry could not be read (job {JobId}): {Reason}")]
+    private static partial void LogUnreadableEntry(ILogger logger, string jobId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} is no longer known to Zuora (404); its last stored state is kept")]
     private static partial void LogNotFound(ILogger logger, string jobId);

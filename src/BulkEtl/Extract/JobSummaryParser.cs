@@ -52,9 +52,12 @@ public static class JobSummaryParser
             throw new FormatException($"a job summary must be a JSON object, not {item.ValueKind}");
         }
 
-        return Text(item, "id") is { Length: > 0 } id
-            ? id
-            : throw new FormatException("a job summary has no id");
+        return Text(item, "id") switch
+        {
+            null or "" => throw new FormatException("a job summary has no id"),
+            var id when JobId.IsValid(id) => id,
+            _ => throw new FormatException($"a job summary's id is not 1 to {JobId.MaxLength} letters, digits, '-' or '_'"),
+        };
     }
 
     private static JsonElement? Field(JsonElement item, string name) =>

@@ -1,60 +1,94 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 
 namespace BulkEtl.Extract;
 
 /// <summary>
-/// Client-credentials tokens from <c>POST /oauth/token</c>, cached until shortly before they expire and fetched by
-/// one caller at a time, so a hundred parallel fetches do not ask for a hundred tokens.
+/// Client-credentials tokens from <c>POST /oauth/token</c>, cached until shortly before they expire. One renewal runs at
+/// a time and every caller waiting for it shares its outcome, token or failure, so a hundred parallel fetches neither
+/// ask for a hundred tokens nor retry a refused renewal a hundred times.
 /// </summary>
 public sealed class OAuthTokenSource(ZuoraTransport transport, string clientId, string clientSecret, TimeProvider timeProvider)
     : IAccessTokenSource, IDisposable
 {
-    private readonly SemaphoreSlim _refresh = new(1, 1);
-    private volatile CachedToken? _cached;
+    /// <summary>A stated lifetime below this (0, negative) is taken as this: a token must be usable at all.</summary>
+    public static readonly TimeSpan MinimumLifetime = TimeSpan.FromSeconds(30);
+
+    /// <summary>Zuora's tokens live about an hour; a stated lifetime above this is taken as this.</summary>
+    public static readonly TimeSpan MaximumLifetime = TimeSpan.FromDays(1);
+
+    private static readonly TimeSpan DefaultLifetime = TimeSpan.FromHours(1);
+
+    private readonly Lock _gate = new();
+    private readonly CancellationTokenSource _disposed = new();
+    private CachedToken? _cached;
+    private Task<CachedToken>? _renewal;
 
     public bool CanRenew => true;
 
-    public async ValueTask<string> GetTokenAsync(CancellationToken cancellationToken)
+    public async ValueTask<AccessToken> GetTokenAsync(CancellationToken cancellationToken)
     {
-        if (_cached is { } cached && cached.RenewAt > timeProvider.GetUtcNow())
+        Task<CachedToken> renewal;
+        lock (_gate)
         {
-            return cached.Value;
-        }
-
-        await _refresh.WaitAsync(cancellationToken);
-        try
-        {
-            if (_cached is { } fresh && fresh.RenewAt > timeProvider.GetUtcNow())
+            if (_cached is { } cached && cached.RenewAt > timeProvider.GetUtcNow())
             {
-                return fresh.Value;
+                return cached.Token;
             }
 
-            var renewing = _cached is not null;
-            _cached = await RequestTokenAsync(cancellationToken);
+            // Started outside the lock and outside any caller's cancellation: a caller that gives up stops waiting, not the renewal.
+            renewal = _renewal ??= Task.Run(RenewAsync, CancellationToken.None);
+        }
+
+        return (await renewal.WaitAsync(cancellationToken)).Token;
+    }
+
+    public void Invalidate(AccessToken rejected)
+    {
+        lock (_gate)
+        {
+            // Only the token that was refused: another caller may already have replaced it.
+            if (_cached is { } cached && cached.Token.Value == rejected.Value)
+            {
+                _cached = cached with { RenewAt = DateTimeOffset.MinValue };
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _disposed.Cancel();
+        _disposed.Dispose();
+    }
+
+    private async Task<CachedToken> RenewAsync()
+    {
+        try
+        {
+            var fresh = await RequestTokenAsync(_disposed.Token);
+            bool renewing;
+            lock (_gate)
+            {
+                renewing = _cached is not null;
+                _cached = fresh;
+            }
+
             if (renewing)
             {
                 transport.Metrics.CountTokenRenewal();
             }
 
-            return _cached.Value;
+            return fresh;
         }
         finally
         {
-            _refresh.Release();
+            lock (_gate)
+            {
+                _renewal = null;
+            }
         }
     }
-
-    public void Invalidate(string rejectedToken)
-    {
-        // Only the token that was refused: another caller may already have replaced it.
-        if (_cached is { } cached && cached.Value == rejectedToken)
-        {
-            _cached = cached with { RenewAt = DateTimeOffset.MinValue };
-        }
-    }
-
-    public void Dispose() => _refresh.Dispose();
 
     private async Task<CachedToken> RequestTokenAsync(CancellationToken cancellationToken)
     {
@@ -79,9 +113,19 @@ public sealed class OAuthTokenSource(ZuoraTransport transport, string clientId, 
                 response.StatusCode, response.RequestId);
         }
 
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            throw new ZuoraConfigurationException(
+                $"{transport.Options.BaseUrl} has no OAuth token endpoint (HTTP 404 from POST /oauth/token): the base URL is wrong; "
+                + "give the tenant's REST base URL with no path (e.g. https://rest.test.zuora.com, no /v1); nothing was changed",
+                response.StatusCode, response.RequestId);
+        }
+
         if (!response.IsSuccess)
         {
-            throw new ZuoraApiException($"POST /oauth/token answered HTTP {(int)response.StatusCode}", response.StatusCode, response.RequestId);
+            throw new ZuoraApiException(
+                $"POST /oauth/token answered HTTP {(int)response.StatusCode}{(response.Reason is { } reason ? $": {reason}" : "")}",
+                response.StatusCode, response.RequestId);
         }
 
         var issuedAt = timeProvider.GetUtcNow();
@@ -95,12 +139,10 @@ public sealed class OAuthTokenSource(ZuoraTransport transport, string clientId, 
                 throw new ZuoraApiException("POST /oauth/token answered without an access_token");
             }
 
-            var lifetime = root.TryGetProperty("expires_in", out var expires) && expires.TryGetInt32(out var seconds)
-                ? TimeSpan.FromSeconds(seconds)
-                : TimeSpan.FromHours(1);
+            var lifetime = Lifetime(root);
             // A short-lived token must still be used: renew a quarter of its life early at most.
             var margin = TimeSpan.FromTicks(Math.Min(transport.Options.Resilience.TokenRenewalMargin.Ticks, lifetime.Ticks / 4));
-            return new CachedToken(token, issuedAt + lifetime - margin);
+            return new CachedToken(new AccessToken(token, issuedAt + lifetime), issuedAt + lifetime - margin);
         }
         catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException)
         {
@@ -108,5 +150,27 @@ public sealed class OAuthTokenSource(ZuoraTransport transport, string clientId, 
         }
     }
 
-    private sealed record CachedToken(string Value, DateTimeOffset RenewAt);
+    /// <summary><c>expires_in</c> in seconds, as a number or a numeric string, clamped to a usable range; an hour when absent.</summary>
+    private static TimeSpan Lifetime(JsonElement root)
+    {
+        if (!root.TryGetProperty("expires_in", out var expires))
+        {
+            return DefaultLifetime;
+        }
+
+        double? seconds = expires.ValueKind switch
+        {
+            JsonValueKind.Number => expires.GetDouble(),
+            JsonValueKind.String when double.TryParse(expires.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) => parsed,
+            _ => null,
+        };
+        if (seconds is not { } stated || !double.IsFinite(stated))
+        {
+            return DefaultLifetime;
+        }
+
+        return TimeSpan.FromSeconds(Math.Clamp(stated, MinimumLifetime.TotalSeconds, MaximumLifetime.TotalSeconds));
+    }
+
+    private sealed record CachedToken(AccessToken Token, DateTimeOffset RenewAt);
 }

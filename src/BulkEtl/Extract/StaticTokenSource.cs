@@ -3,11 +3,13 @@ namespace BulkEtl.Extract;
 /// <summary>A token given by the operator (--token): used as is, never renewed.</summary>
 public sealed class StaticTokenSource(string token) : IAccessTokenSource
 {
+    private readonly AccessToken _token = new(token, null);
+
     public bool CanRenew => false;
 
-    public ValueTask<string> GetTokenAsync(CancellationToken cancellationToken) => ValueTask.FromResult(token);
+    public ValueTask<AccessToken> GetTokenAsync(CancellationToken cancellationToken) => ValueTask.FromResult(_token);
 
-    public void Invalidate(string rejectedToken)
+    public void Invalidate(AccessToken rejected)
     {
     }
 }

@@ -1,69 +1,92 @@
 using System.Net;
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 
 namespace BulkEtl.Extract;
 
 /// <summary>
 /// The two Bulk Data reads BulkEtl needs. Each call is one pipeline execution; each attempt takes a slot of the
-/// adaptive limiter, a token, and the run's headers.
+/// adaptive limiter, then a token (so a token never ages in the queue), then sends with the run's headers.
 /// </summary>
-public sealed class ZuoraClient(ZuoraTransport transport, IAccessTokenSource tokens, AdaptiveConcurrencyLimiter limiter)
+public sealed partial class ZuoraClient(ZuoraTransport transport, IAccessTokenSource tokens, AdaptiveConcurrencyLimiter limiter,
+    TimeProvider timeProvider, ILogger<ZuoraClient> logger)
 {
     private const string SummariesPath = "bulk-data/bulk-jobs/summaries";
 
+    /// <summary>How many times one call renews a refused token before it gives up.</summary>
+    private const int MaxTokenRenewalsPerCall = 2;
+
     public AdaptiveConcurrencyLimiter Limiter => limiter;
 
-    /// <summary>Pages through the list; a page is yielded as soon as it arrives, so memory stays flat.</summary>
-    public async IAsyncEnumerable<IReadOnlyList<JobListEntry>> ListPagesAsync(
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+    public Uri BaseUrl => transport.Options.BaseUrl;
+
+    /// <summary>
+    /// Pages through the list; a page is yielded as soon as it arrives, so memory stays flat. The listing is complete
+    /// when this ends without throwing: Zuora's own "no job summaries" 404 ends it, any other 404 or error fails it.
+    /// </summary>
+    public async IAsyncEnumerable<ListPage> ListPagesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         string? cursor = null;
+        var pageSize = Math.Clamp(transport.Options.PageSize, 1, ZuoraOptions.MaxPageSize);
         var seenCursors = new HashSet<string>(StringComparer.Ordinal);
-        while (true)
+        for (var pageNumber = 1; ; pageNumber++)
         {
-            var path = $"{SummariesPath}?limit={transport.Options.PageSize}"
-                + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}");
-            var page = await GetJsonAsync(path, ParsePage, cancellationToken);
-            if (page is null || page.Entries.Count == 0)
+            var path = $"{SummariesPath}?limit={pageSize}" + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}");
+            var (page, refusal) = await transport.ExecuteAsync(async attemptToken =>
             {
-                yield break;
+                var response = await SendAuthorizedAsync(path, attemptToken);
+                return response.IsSuccess ? (ReadPage(response), null) : ((ListPage?)null, response);
+            }, cancellationToken);
+
+            if (refusal is not null)
+            {
+                if (refusal.StatusCode == HttpStatusCode.NotFound && IsNoJobSummaries(refusal))
+                {
+                    yield break;
+                }
+
+                if (refusal.StatusCode == HttpStatusCode.BadRequest && pageSize > 1 && NamesThePageSize(refusal))
+                {
+                    pageSize = Math.Max(1, pageSize / 2);
+                    LogSmallerPages(logger, pageSize, refusal.Reason ?? "no reason given");
+                    pageNumber--;
+                    continue;
+                }
+
+                throw ListRefused(refusal, pageNumber);
             }
 
-            yield return page.Entries;
-            if (string.IsNullOrEmpty(page.NextCursor))
+            yield return page!;
+            if (page!.Count == 0 || string.IsNullOrEmpty(page.NextCursor))
             {
                 yield break;
             }
 
             if (!seenCursors.Add(page.NextCursor))
             {
-                throw new ZuoraApiException("Zuora returned the same list cursor twice; stopping instead of looping");
+                throw new ZuoraApiException("Zuora returned the same list cursor twice; stopping instead of looping: the listing is incomplete");
             }
 
             cursor = page.NextCursor;
         }
     }
 
+    /// <summary>
+    /// One job's summary, or null in <see cref="SummaryFetch.Summary"/> when Zuora answers 404. A summary that is not
+    /// this job's, or that cannot be mapped, throws <see cref="ZuoraRecordException"/>: not retried, stored nowhere.
+    /// </summary>
     public async Task<SummaryFetch> GetSummaryAsync(string jobId, CancellationToken cancellationToken)
     {
-        // Only a canonical UUID ever reaches a URL path.
-        if (!Guid.TryParseExact(jobId, "D", out var id))
+        // Only an id of URL-safe characters ever reaches a URL path: nothing else can walk to another endpoint.
+        if (!JobId.IsValid(jobId))
         {
-            throw new ArgumentException($"'{jobId}' is not a job id (a UUID)", nameof(jobId));
+            throw new ArgumentException($"'{SafeText.Clip(jobId, JobId.MaxLength)}' is not a job id (1 to {JobId.MaxLength} letters, digits, '-' or '_')", nameof(jobId));
         }
 
-        var summary = await GetJsonAsync($"bulk-data/bulk-jobs/{id:D}/summary", JobSummaryParser.ParseSummary, cancellationToken);
-        return new SummaryFetch(jobId, summary);
-    }
-
-    /// <summary>GET <paramref name="path"/> and parse it; null when Zuora answers 404.</summary>
-    private async Task<T?> GetJsonAsync<T>(string path, Func<JsonElement, T> parse, CancellationToken cancellationToken)
-        where T : class
-    {
-        // A token due for renewal is renewed here, outside any attempt's timeout and without holding a slot.
-        await tokens.GetTokenAsync(cancellationToken);
-        return await transport.ExecuteAsync(async attemptToken =>
+        var path = $"bulk-data/bulk-jobs/{jobId}/summary";
+        var summary = await transport.ExecuteAsync(async attemptToken =>
         {
             var response = await SendAuthorizedAsync(path, attemptToken);
             if (response.StatusCode == HttpStatusCode.NotFound)
@@ -74,96 +97,177 @@ public sealed class ZuoraClient(ZuoraTransport transport, IAccessTokenSource tok
             if (!response.IsSuccess)
             {
                 throw new ZuoraApiException(
-                    $"GET /{path.Split('?')[0]} answered HTTP {(int)response.StatusCode}: {ZuoraErrorBody.Describe(response.Body) ?? "no reason given"}",
+                    $"GET /bulk-data/bulk-jobs/{jobId}/summary answered HTTP {(int)response.StatusCode}: {response.Reason ?? "no reason given"}",
                     response.StatusCode, response.RequestId);
             }
 
-            return Parse(path, response, parse);
+            return ReadSummary(jobId, response);
         }, cancellationToken);
+        return new SummaryFetch(jobId, summary);
     }
 
     private async Task<ZuoraResponse> SendAuthorizedAsync(string path, CancellationToken cancellationToken)
     {
-        for (var renewed = false; ; renewed = true)
+        for (var renewals = 0; ; renewals++)
         {
-            var token = await tokens.GetTokenAsync(cancellationToken);
-            var response = await SendInSlotAsync(path, token, cancellationToken);
+            var (response, token, sentAt) = await SendInSlotAsync(path, cancellationToken);
             if (response.StatusCode != HttpStatusCode.Unauthorized)
             {
                 return response;
             }
 
-            if (!tokens.CanRenew || renewed)
+            if (!tokens.CanRenew)
             {
-                throw new ZuoraAuthenticationException(
-                    tokens.CanRenew
-                        ? "Zuora refused a freshly issued OAuth token (HTTP 401): check the client's permissions"
-                        : "Zuora refused the bearer token (HTTP 401): it is wrong or has expired",
+                throw new ZuoraAuthenticationException("Zuora refused the bearer token (HTTP 401): it is wrong or has expired",
                     response.StatusCode, response.RequestId);
             }
 
-            // An OAuth token may expire or be revoked mid-run: renew it once (the slot is free meanwhile), then retry.
+            // A renewed token refused while it was still valid says the client lacks a permission; one that had expired
+            // on its way (a slow answer, a clock that drifts) is worth renewing again.
+            if ((renewals > 0 && token.WasValidAt(sentAt)) || renewals >= MaxTokenRenewalsPerCall)
+            {
+                throw new ZuoraAuthenticationException(
+                    "Zuora refused a freshly issued OAuth token within its lifetime (HTTP 401): check the client's permissions",
+                    response.StatusCode, response.RequestId);
+            }
+
+            // An OAuth token may expire or be revoked mid-run: renew it (outside the slot), then retry.
             tokens.Invalidate(token);
         }
     }
 
     /// <summary>One exchange holding one slot of the limiter, which a concurrency rejection shrinks.</summary>
-    private async Task<ZuoraResponse> SendInSlotAsync(string path, string token, CancellationToken cancellationToken)
+    private async Task<(ZuoraResponse Response, AccessToken Token, DateTimeOffset SentAt)> SendInSlotAsync(string path,
+        CancellationToken cancellationToken)
     {
         using var lease = await limiter.AcquireAsync(cancellationToken);
+        var token = await tokens.GetTokenAsync(cancellationToken);
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Authorization = new("Bearer", token);
+        request.Headers.Authorization = new("Bearer", token.Value);
+        var sentAt = timeProvider.GetUtcNow();
         try
         {
-            return await transport.SendOnceAsync(request, cancellationToken);
+            return (await transport.SendOnceAsync(request, cancellationToken), token, sentAt);
         }
         catch (TransientZuoraException exception) when (exception.IsTooManyRequests)
         {
             lease.Reject();
             throw;
         }
+        catch (ZuoraConfigurationException exception) when (IsSummaryPath(path) && exception.StatusCode is { } status && (int)status is >= 300 and < 400)
+        {
+            // One summary that redirects costs that job; a redirecting token endpoint or list is the configuration's fault.
+            throw new ZuoraRecordException(exception.Message, exception.StatusCode, exception.RequestId, inner: exception);
+        }
     }
 
-    private static T Parse<T>(string path, ZuoraResponse response, Func<JsonElement, T> parse)
+    private static bool IsSummaryPath(string path) => !path.StartsWith(SummariesPath, StringComparison.Ordinal);
+
+    private static ListPage ReadPage(ZuoraResponse response)
     {
+        ThrowIfNotSuccess(SummariesPath, response);
+        try
+        {
+            return ListPageReader.Read(response.Body)
+                ?? throw Transient(SummariesPath, response, "a body that is cut off or not JSON");
+        }
+        catch (FormatException exception)
+        {
+            throw new ZuoraRecordException($"GET /{SummariesPath} answered {exception.Message}", response.StatusCode, response.RequestId,
+                Evidence(response.Body));
+        }
+    }
+
+    private static JobSummary ReadSummary(string jobId, ZuoraResponse response)
+    {
+        var path = $"bulk-data/bulk-jobs/{jobId}/summary";
+        ThrowIfNotSuccess(path, response);
+        JobSummary summary;
         try
         {
             using var document = JsonDocument.Parse(response.Body);
-            var root = document.RootElement;
-            if (root.ValueKind == JsonValueKind.Object
-                && root.TryGetProperty("success", out var success) && success.ValueKind == JsonValueKind.False)
-            {
-                throw new TransientZuoraException(
-                    $"GET /{path.Split('?')[0]} answered success=false: {ZuoraErrorBody.Describe(response.Body) ?? "no reason given"}",
-                    response.StatusCode, null, response.RequestId);
-            }
-
-            return parse(root);
+            summary = JobSummaryParser.ParseSummary(document.RootElement);
         }
-        catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException or KeyNotFoundException)
+        catch (JsonException exception) when (JsonSlices.TopLevelMembers(response.Body.Span) is null)
         {
-            // A truncated or garbled body is most often a transient fault of the wire or the gateway.
-            throw new TransientZuoraException(
-                $"GET /{path.Split('?')[0]} answered a body that is not a valid summary: {exception.Message}",
-                response.StatusCode, null, response.RequestId, exception);
+            // Cut off, or not JSON at all (a gateway's HTML page): most often the wire's or the gateway's passing fault.
+            throw Transient(path, response, "a body that is cut off or not JSON", exception);
         }
+        catch (Exception exception) when (exception is JsonException or FormatException)
+        {
+            // A complete answer that cannot be mapped is the same on every attempt: named, not retried.
+            throw new ZuoraRecordException($"GET /{path} answered a summary that cannot be read: {SafeText.Clip(exception.Message)}",
+                response.StatusCode, response.RequestId, Evidence(response.Body), exception);
+        }
+
+        if (!string.Equals(summary.Id, jobId, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ZuoraRecordException(
+                $"GET /{path} answered the summary of another job ({SafeText.Clip(summary.Id, JobId.MaxLength)}); it was not stored",
+                response.StatusCode, response.RequestId, Evidence(response.Body));
+        }
+
+        // Keyed as the list and the request named it, so one job never becomes two rows.
+        return summary.Id == jobId ? summary : summary with { Id = jobId };
     }
 
-    private static ListPage ParsePage(JsonElement root)
+    /// <summary>HTTP 200 can still carry <c>"success": false</c>; Zuora uses it for passing faults.</summary>
+    private static void ThrowIfNotSuccess(string path, ZuoraResponse response)
     {
-        if (root.ValueKind != JsonValueKind.Object)
+        var span = response.Body.Span;
+        if (span.IndexOf("\"success\""u8) < 0)
         {
-            throw new FormatException("the list answer is not a JSON object");
+            return;
         }
 
-        var entries = root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Array
-            ? data.EnumerateArray().Select(JobSummaryParser.ParseListEntry).ToList()
-            : [];
-        var cursor = root.TryGetProperty("nextPageCursor", out var next) && next.ValueKind == JsonValueKind.String
-            ? next.GetString()
-            : null;
-        return new ListPage(entries, cursor);
+        try
+        {
+            using var document = JsonDocument.Parse(response.Body);
+            if (document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("success", out var success) && success.ValueKind == JsonValueKind.False)
+            {
+                throw Transient(path, response, $"success=false: {response.Reason ?? "no reason given"}");
+            }
+        }
+        catch (JsonException)
+        {
+            // Judged by the reader that follows.
+        }
     }
 
-    private sealed record ListPage(IReadOnlyList<JobListEntry> Entries, string? NextCursor);
+    private static TransientZuoraException Transient(string path, ZuoraResponse response, string what, Exception? inner = null) =>
+        new($"GET /{path} answered {what}", response.StatusCode, null, response.RequestId, inner);
+
+    /// <summary>Zuora's answer for an empty result; any other 404 means the URL does not reach the Bulk Data API.</summary>
+    private static bool IsNoJobSummaries(ZuoraResponse response) =>
+        response.Reason?.Contains("job summar", StringComparison.OrdinalIgnoreCase) == true;
+
+    private static bool NamesThePageSize(ZuoraResponse response) =>
+        response.Reason is { } reason
+        && (reason.Contains("limit", StringComparison.OrdinalIgnoreCase)
+            || reason.Contains("page size", StringComparison.OrdinalIgnoreCase)
+            || reason.Contains("pageSize", StringComparison.OrdinalIgnoreCase));
+
+    private ZuoraApiException ListRefused(ZuoraResponse response, int pageNumber)
+    {
+        var reason = response.Reason is { } text ? $": {text}" : "";
+        if (response.StatusCode == HttpStatusCode.NotFound && pageNumber == 1)
+        {
+            return new ZuoraConfigurationException(
+                $"{BaseUrl} does not answer like Zuora's Bulk Data API (HTTP 404 from GET /{SummariesPath}{reason}); "
+                + "give the tenant's REST base URL with no path suffix such as /v1, and check the region and any proxy; nothing was changed",
+                response.StatusCode, response.RequestId);
+        }
+
+        return new ZuoraApiException(
+            $"GET /{SummariesPath} answered HTTP {(int)response.StatusCode} for page {pageNumber}{reason}: the listing is incomplete",
+            response.StatusCode, response.RequestId);
+    }
+
+    private static string Evidence(ReadOnlyMemory<byte> body) =>
+        SafeText.Clip(Encoding.UTF8.GetString(body.Span[..Math.Min(body.Length, UnreadableRecord.MaxEvidenceLength * 4)]),
+            UnreadableRecord.MaxEvidenceLength);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Zuora refused the list page size; asking for {PageSize} per page: {Reason}")]
+    private static partial void LogSmallerPages(ILogger logger, int pageSize, string reason);
 }

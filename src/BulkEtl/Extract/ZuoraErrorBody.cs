@@ -3,14 +3,18 @@ using System.Text.Json;
 namespace BulkEtl.Extract;
 
 /// <summary>
-/// Zuora's error shape <c>{"success":false,"reasons":[{"code":..,"message":..}]}</c>. Bulk Data paths may or may not
-/// use it, so it is read when present and never required.
+/// Zuora's error shape <c>{"success":false,"reasons":[{"code":..,"message":..}]}</c>, or a gateway's
+/// <c>{"message":..}</c>. Bulk Data paths may or may not use it, so it is read when present and never required. The
+/// reason comes back clipped and stripped of control characters: it is the server's text, on its way to a terminal.
 /// </summary>
 public static class ZuoraErrorBody
 {
-    public static string? Describe(string? body)
+    public static string? Describe(string? body) =>
+        string.IsNullOrWhiteSpace(body) ? null : Describe(System.Text.Encoding.UTF8.GetBytes(body));
+
+    public static string? Describe(ReadOnlyMemory<byte> body)
     {
-        if (string.IsNullOrWhiteSpace(body))
+        if (body.IsEmpty)
         {
             return null;
         }
@@ -27,16 +31,18 @@ public static class ZuoraErrorBody
             if (root.TryGetProperty("reasons", out var reasons) && reasons.ValueKind == JsonValueKind.Array)
             {
                 var parts = reasons.EnumerateArray()
+                    .Where(reason => reason.ValueKind == JsonValueKind.Object)
                     .Select(reason => (
                         Code: reason.TryGetProperty("code", out var code) ? code.GetRawText().Trim('"') : null,
                         Message: reason.TryGetProperty("message", out var message) ? message.ToString() : null))
                     .Where(reason => reason.Message is not null)
+                    .Take(5)
                     .Select(reason => reason.Code is null ? reason.Message : $"{reason.Message} (code {reason.Code})")
                     .ToList();
-                return parts.Count > 0 ? string.Join("; ", parts) : null;
+                return parts.Count > 0 ? SafeText.Clip(string.Join("; ", parts)) : null;
             }
 
-            return root.TryGetProperty("message", out var single) ? single.ToString() : null;
+            return root.TryGetProperty("message", out var single) ? SafeText.Clip(single.ToString()) : null;
         }
         catch (JsonException)
         {

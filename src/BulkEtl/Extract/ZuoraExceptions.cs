@@ -22,6 +22,35 @@ public sealed class TransientZuoraException(string message, HttpStatusCode? stat
     public bool IsTooManyRequests => StatusCode == HttpStatusCode.TooManyRequests;
 }
 
+/// <summary>
+/// The configuration is wrong (base URL, credentials, a redirecting endpoint): retrying cannot help, a person must fix
+/// it, and nothing stored may change because of it.
+/// </summary>
+public class ZuoraConfigurationException(string message, HttpStatusCode? statusCode = null, string? requestId = null, Exception? inner = null)
+    : ZuoraApiException(message, statusCode, requestId, inner);
+
 /// <summary>The credentials were refused: retrying cannot help, the operator must fix the configuration.</summary>
 public sealed class ZuoraAuthenticationException(string message, HttpStatusCode? statusCode = null, string? requestId = null)
-    : ZuoraApiException(message, statusCode, requestId);
+    : ZuoraConfigurationException(message, statusCode, requestId);
+
+/// <summary>
+/// The tenant's request quota for a window (hour, day) is spent: every further call would only spend more of the quota
+/// other integrations share. The night stops at once and the next one resumes.
+/// </summary>
+public sealed class ZuoraQuotaExhaustedException(string message, DateTimeOffset resetsAt, string? requestId = null)
+    : ZuoraApiException(message, HttpStatusCode.TooManyRequests, requestId)
+{
+    public DateTimeOffset ResetsAt { get; } = resetsAt;
+}
+
+/// <summary>
+/// A complete answer that cannot be used: valid JSON of the wrong shape, another job's summary, a body over the size
+/// cap. Asking again gives the same answer, so it is not retried and says nothing about Zuora's health.
+/// </summary>
+public sealed class ZuoraRecordException(string message, HttpStatusCode? statusCode = null, string? requestId = null,
+    string? evidence = null, Exception? inner = null)
+    : ZuoraApiException(message, statusCode, requestId, inner)
+{
+    /// <summary>The answer's text, capped, kept so someone can see what Zuora sent.</summary>
+    public string? Evidence { get; } = evidence;
+}

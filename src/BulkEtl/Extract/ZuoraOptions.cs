@@ -22,8 +22,14 @@ public sealed record ZuoraOptions
     /// <summary>One Zuora-Track-Id per run, so Zuora support can find every call of a night.</summary>
     public required string TrackId { get; init; }
 
-    /// <summary>Page size asked of the list endpoint; Zuora caps it silently.</summary>
-    public int PageSize { get; init; } = 100;
+    /// <summary>
+    /// Page size asked of the list endpoint. Zuora's pagination guide answers 400 above 50 on its paginated operations;
+    /// a 400 that names the limit makes the client ask for less.
+    /// </summary>
+    public int PageSize { get; init; } = MaxPageSize;
+
+    public const int MaxPageSize = 50;
+
 
     /// <summary>
     /// Upper bound of parallel fetches by id. Zuora allows 40 concurrent requests per tenant by default

@@ -32,6 +32,12 @@ public sealed record ZuoraResilienceOptions
 
     public TimeSpan BreakerBreakDuration { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The largest decoded answer read, enforced while it streams (a summary is under 2 KB, a page of 50 under 50 KB), so a
+    /// gzip bomb costs one failed call and no memory.
+    /// </summary>
+    public long MaxResponseBytes { get; init; } = 4 * 1024 * 1024;
+
     /// <summary>Renew an OAuth token this long before Zuora says it expires.</summary>
     public TimeSpan TokenRenewalMargin { get; init; } = TimeSpan.FromMinutes(5);
 }

@@ -1,9 +1,19 @@
 using System.Net;
+using System.Text;
 
 namespace BulkEtl.Extract;
 
-/// <summary>One answer of Zuora, body already read in full (so a cut-off body fails inside the retried attempt).</summary>
-public sealed record ZuoraResponse(HttpStatusCode StatusCode, string Body, string? RequestId)
+/// <summary>
+/// One answer of Zuora, body already read in full and within the size cap (so a cut-off body fails inside the retried
+/// attempt, and a huge one fails before it costs memory).
+/// </summary>
+public sealed record ZuoraResponse(HttpStatusCode StatusCode, ReadOnlyMemory<byte> Body, string? RequestId)
 {
     public bool IsSuccess => (int)StatusCode is >= 200 and < 300;
+
+    /// <summary>The body as text, for error reasons; never for the hot path.</summary>
+    public string BodyText => Encoding.UTF8.GetString(Body.Span);
+
+    /// <summary>Zuora's reason for an error answer, made safe to print; null when the body gives none.</summary>
+    public string? Reason => ZuoraErrorBody.Describe(Body);
 }

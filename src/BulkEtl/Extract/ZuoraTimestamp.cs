@@ -12,18 +12,31 @@ public static class ZuoraTimestamp
     /// <summary>Above this an epoch number can only be milliseconds: as seconds it would be past the year 5000.</summary>
     public const long MillisecondsThreshold = 100_000_000_000;
 
+    /// <summary>The last instant a store text (four-digit year) can hold: 9999-12-31T23:59:59Z.</summary>
+    private static readonly long MaxEpochSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
+
     public static DateTimeOffset? FromJson(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.Number when value.TryGetInt64(out var epoch) => FromEpoch(epoch),
-        JsonValueKind.Number => FromEpoch((long)Math.Round(value.GetDouble())),
+        JsonValueKind.Number when value.GetDouble() is var number && double.IsFinite(number) && Math.Abs(number) < long.MaxValue / 2.0
+            => FromEpoch((long)Math.Round(number)),
+        JsonValueKind.Number => throw new FormatException($"{value.GetRawText()} is not an epoch timestamp"),
         JsonValueKind.String => FromText(value.GetString()),
         JsonValueKind.Null or JsonValueKind.Undefined => null,
         _ => throw new FormatException($"a timestamp must be a number or a string, not {value.ValueKind}"),
     };
 
-    public static DateTimeOffset FromEpoch(long epoch) => epoch > MillisecondsThreshold
-        ? DateTimeOffset.FromUnixTimeMilliseconds(epoch)
-        : DateTimeOffset.FromUnixTimeSeconds(epoch);
+    /// <summary>
+    /// A bulk job cannot predate 1970 nor outlive the year 9999: a negative epoch or one past the store's range is a
+    /// broken value, refused here rather than crashing the mapping or the store.
+    /// </summary>
+    public static DateTimeOffset FromEpoch(long epoch) => epoch switch
+    {
+        < 0 => throw new FormatException($"{epoch} is a negative epoch timestamp"),
+        > MillisecondsThreshold when epoch / 1000 <= MaxEpochSeconds => DateTimeOffset.FromUnixTimeMilliseconds(epoch),
+        <= MillisecondsThreshold => DateTimeOffset.FromUnixTimeSeconds(epoch),
+        _ => throw new FormatException($"{epoch} is an epoch timestamp past the year 9999"),
+    };
 
     public static DateTimeOffset? FromText(string? text)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using Polly;
@@ -6,16 +7,21 @@ namespace BulkEtl.Extract;
 
 /// <summary>
 /// Sends one attempt to Zuora with the run's headers and turns every transient fault into a
-/// <see cref="TransientZuoraException"/>, which the shared resilience pipeline retries.
+/// <see cref="TransientZuoraException"/>, which the shared resilience pipeline retries. It reads no more of a body than
+/// the size cap, follows no redirect, and once Zuora says the tenant's quota is spent it sends nothing more.
 /// </summary>
 public sealed class ZuoraTransport(HttpClient httpClient, ZuoraOptions options, ResiliencePipeline pipeline,
     ZuoraCallMetrics metrics, TimeProvider timeProvider)
 {
+    private const int ReadChunkBytes = 16 * 1024;
+
     private static readonly HashSet<HttpStatusCode> TransientStatusCodes =
     [
         HttpStatusCode.RequestTimeout, HttpStatusCode.TooManyRequests, HttpStatusCode.InternalServerError,
         HttpStatusCode.BadGateway, HttpStatusCode.ServiceUnavailable, HttpStatusCode.GatewayTimeout,
     ];
+
+    private ZuoraQuotaExhaustedException? _quotaSpent;
 
     public ZuoraOptions Options => options;
 
@@ -31,18 +37,33 @@ public sealed class ZuoraTransport(HttpClient httpClient, ZuoraOptions options, 
     /// <summary>One HTTP exchange. Returns successes and non-transient failures; throws on transient ones.</summary>
     public async Task<ZuoraResponse> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        if (Volatile.Read(ref _quotaSpent) is { } spent)
+        {
+            throw spent;
+        }
+
         AddRunHeaders(request);
         metrics.CountRequest();
         try
         {
             using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            var requestId = response.Headers.TryGetValues("Zuora-Request-Id", out var ids) ? ids.FirstOrDefault() : null;
+            var requestId = response.Headers.TryGetValues("Zuora-Request-Id", out var ids) ? SafeText.ClipOrNull(ids.FirstOrDefault(), 80) : null;
+            if ((int)response.StatusCode is >= 300 and < 400)
+            {
+                throw Redirected(request, response, requestId);
+            }
+
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
                 metrics.CountTooManyRequests();
+                if (QuotaSpent(request, response, requestId) is { } quota)
+                {
+                    Volatile.Write(ref _quotaSpent, quota);
+                    throw quota;
+                }
             }
 
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            var body = await ReadBoundedAsync(request, response, requestId, cancellationToken);
             if (TransientStatusCodes.Contains(response.StatusCode))
             {
                 var reason = ZuoraErrorBody.Describe(body);
@@ -56,16 +77,100 @@ public sealed class ZuoraTransport(HttpClient httpClient, ZuoraOptions options, 
         catch (HttpRequestException exception) when (!cancellationToken.IsCancellationRequested)
         {
             // Connection refused or reset, or a body cut off mid-way: the network's fault, worth another try.
-            throw new TransientZuoraException($"{Describe(request)} failed: {exception.Message}", exception.StatusCode, null, inner: exception);
+            throw new TransientZuoraException($"{Describe(request)} failed: {SafeText.Clip(exception.Message)}", exception.StatusCode, null, inner: exception);
         }
         catch (IOException exception) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new TransientZuoraException($"{Describe(request)} failed while reading: {exception.Message}", null, null, inner: exception);
+            throw new TransientZuoraException($"{Describe(request)} failed while reading: {SafeText.Clip(exception.Message)}", null, null, inner: exception);
         }
     }
 
     /// <summary>The method and path only: query strings and headers may carry what must not be logged.</summary>
     public static string Describe(HttpRequestMessage request) => $"{request.Method} {request.RequestUri?.AbsolutePath}";
+
+    /// <summary>
+    /// Reads the (decompressed) body up to the cap while it streams, so a gzip bomb costs one failed call, not the
+    /// process's memory. An answer over the cap is the same on every attempt: not retried.
+    /// </summary>
+    private async Task<ReadOnlyMemory<byte>> ReadBoundedAsync(HttpRequestMessage request, HttpResponseMessage response,
+        string? requestId, CancellationToken cancellationToken)
+    {
+        var limit = options.Resilience.MaxResponseBytes;
+        if (response.Content.Headers.ContentLength is { } declared && declared > limit && response.Content.Headers.ContentEncoding.Count == 0)
+        {
+            throw TooLarge(request, response, requestId, limit);
+        }
+
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        var buffer = new byte[(int)Math.Min(limit + 1, Math.Max(ReadChunkBytes, response.Content.Headers.ContentLength ?? 0))];
+        var length = 0;
+        while (true)
+        {
+            if (length == buffer.Length)
+            {
+                if (length > limit)
+                {
+                    throw TooLarge(request, response, requestId, limit);
+                }
+
+                Array.Resize(ref buffer, (int)Math.Min(limit + 1, (long)buffer.Length * 2));
+            }
+
+            var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken);
+            if (read == 0)
+            {
+                return buffer.AsMemory(0, length);
+            }
+
+            length += read;
+        }
+    }
+
+    private static ZuoraRecordException TooLarge(HttpRequestMessage request, HttpResponseMessage response, string? requestId, long limit) =>
+        new($"{Describe(request)} answered a body larger than {limit:N0} bytes (the cap, --max-response-bytes); it was not read",
+            response.StatusCode, requestId);
+
+    private static ZuoraConfigurationException Redirected(HttpRequestMessage request, HttpResponseMessage response, string? requestId)
+    {
+        var location = response.Headers.Location;
+        var target = location is null ? "no Location" : location.IsAbsoluteUri ? $"host {SafeText.Clip(location.Host, 100)}" : "a path on the same host";
+        return new ZuoraConfigurationException(
+            $"{Describe(request)} answered HTTP {(int)response.StatusCode} redirecting to {target}; BulkEtl follows no redirect "
+            + "(it could carry credentials elsewhere): check the base URL", response.StatusCode, requestId);
+    }
+
+    /// <summary>
+    /// A 429 with <c>ratelimit-remaining: 0</c> and a reset farther away than any wait BulkEtl would make is the
+    /// tenant's hourly or daily quota, not a moment's crowding: retrying would only spend more of it.
+    /// </summary>
+    private ZuoraQuotaExhaustedException? QuotaSpent(HttpRequestMessage request, HttpResponseMessage response, string? requestId)
+    {
+        if (FirstInteger(response.Headers, "ratelimit-remaining") != 0
+            || FirstInteger(response.Headers, "ratelimit-reset") is not { } resetSeconds
+            || TimeSpan.FromSeconds(resetSeconds) <= options.Resilience.MaxRetryAfter)
+        {
+            return null;
+        }
+
+        var resetsAt = timeProvider.GetUtcNow().AddSeconds(resetSeconds);
+        return new ZuoraQuotaExhaustedException(
+            $"{Describe(request)} answered 429: the tenant's API request quota is spent until about "
+            + $"{resetsAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC (ratelimit-reset {resetSeconds} s); "
+            + "the run stopped making calls, kept what it fetched, and the next run resumes",
+            resetsAt, requestId);
+    }
+
+    /// <summary>The first whole number of a header such as <c>ratelimit-reset: 3600</c> or <c>0, 12;w=60</c>.</summary>
+    private static long? FirstInteger(HttpResponseHeaders headers, string name)
+    {
+        if (!headers.TryGetValues(name, out var values) || values.FirstOrDefault() is not { } value)
+        {
+            return null;
+        }
+
+        var digits = new string(value.TrimStart().TakeWhile(char.IsAsciiDigit).Take(12).ToArray());
+        return long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;
+    }
 
     private void AddRunHeaders(HttpRequestMessage request)
     {

@@ -8,10 +8,12 @@ namespace BulkEtl.Run;
 
 /// <summary>
 /// One night: extract → store → report, one run at a time per database. Each batch of fetched jobs is committed
-/// with its snapshots and the run's progress in one transaction, so a run killed at any moment leaves a store the
-/// next run converges from; the reports are written only from committed data, atomically.
+/// with its snapshots and the run's progress in one transaction, within seconds of arriving, so a run killed at any
+/// moment leaves a store the next run converges from; the reports are written only from committed data, atomically.
+/// A job is taken as deleted only after a complete listing, and never when the base URL looks wrong.
 /// </summary>
-public sealed partial class NightlyRun(JobExtractor extractor, ZuoraCallMetrics metrics, TimeProvider timeProvider, ILogger<NightlyRun> logger)
+public sealed partial class NightlyRun(JobExtractor extractor, ZuoraClient client, ZuoraCallMetrics metrics, TimeProvider timeProvider,
+    ILogger<NightlyRun> logger)
 {
     private const int BatchSize = 200;
     private static readonly TimeSpan BatchInterval = TimeSpan.FromSeconds(2);
@@ -38,39 +40,43 @@ public sealed partial class NightlyRun(JobExtractor extractor, ZuoraCallMetrics 
             // With explicit job ids there is no listing, and the extractor never asks the planner.
             var planner = new IncrementalFetchPlanner(new JobRepository(planningConnection, timeProvider));
             var writer = new BatchWriter(connection, ledger, runId, timeProvider);
-            var batch = new List<FetchOutcome>(BatchSize);
-            var lastCommit = timeProvider.GetTimestamp();
-            await foreach (var outcome in extractor.ExtractAsync(request.JobIds, planner, listing, cancellationToken))
+            var notFound = new List<string>();
+            var extractionFailure = await ExtractAndCommitAsync(request, planner, listing, writer, tally, notFound,
+                () => progress?.Report(Counts(listing, tally, planner)), cancellationToken);
+
+            if ((listing.ListFailure ?? extractionFailure) is ZuoraConfigurationException or ZuoraQuotaExhaustedException)
             {
-                batch.Add(outcome);
-                if (batch.Count >= BatchSize || timeProvider.GetElapsedTime(lastCommit) >= BatchInterval)
-                {
-                    writer.Commit(batch, tally);
-                    lastCommit = timeProvider.GetTimestamp();
-                    progress?.Report(Counts(listing, tally, planner));
-                }
+                // Wrong configuration is the operator's to fix (exit 2); a spent quota ends the night now (exit 1).
+                throw (listing.ListFailure ?? extractionFailure)!;
             }
 
-            writer.Commit(batch, tally);
-            if (listing.ListFailure is ZuoraAuthenticationException authentication)
+            if (extractionFailure is not null)
             {
-                // Wrong credentials are the operator's to fix, not a partial night: exit 2, not 1.
-                throw authentication;
+                throw extractionFailure;
             }
 
             var failureMessage = listing.ListFailure is { } listFailure
-                ? $"listing the job summaries failed, the run is incomplete: {listFailure.Message}"
+                ? $"listing the job summaries failed, the run is incomplete and no job was marked deleted: {listFailure.Message}"
                 : null;
+            if (failureMessage is null && listing.ListingComplete)
+            {
+                MarkNotFound(notFound, tally, writer, request.JobIds is not null, listing.Listed);
+            }
+            else if (notFound.Count > 0)
+            {
+                LogNotFoundKept(logger, notFound.Count);
+            }
+
             var reports = failureMessage is null
                 ? await WriteReportsAsync(connection, request, runId, cancellationToken)
                 : [];
             var outcomeKind = failureMessage is not null ? RunOutcome.Failed
-                : tally.Failed.Count > 0 ? RunOutcome.Partial
+                : tally.Failed.Count > 0 || tally.Unaccounted.Count > 0 ? RunOutcome.Partial
                 : RunOutcome.Succeeded;
             var counts = Counts(listing, tally, planner);
             ledger.Finish(runId, Totals(outcomeKind, counts, failureMessage, DataQualityReport.CountFlaggedJobs(connection)), reports);
             LogFinished(logger, outcomeKind, counts.Listed, counts.Fetched, counts.NotFound, counts.Failed, counts.Requests, counts.Retries);
-            return new RunResult(runId, trackId, outcomeKind, counts, tally.Failed,
+            return new RunResult(runId, trackId, outcomeKind, counts, tally.Failed, tally.Unaccounted,
                 reports.Select(report => Path.Combine(request.OutputDirectory, report.FileName)).ToList(), failureMessage);
         }
         catch (Exception exception)
@@ -79,6 +85,115 @@ public sealed partial class NightlyRun(JobExtractor extractor, ZuoraCallMetrics 
             TryFinishAsFailed(ledger, runId, Counts(listing, tally, null), exception);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Streams the extraction into batches, committing each when full or when it has waited <see cref="BatchInterval"/>,
+    /// whether or not another result arrives. Not-found ids are held back: they are marked only once the night is known
+    /// to be sound. Returns the extraction's failure, after committing everything fetched before it.
+    /// </summary>
+    private async Task<Exception?> ExtractAndCommitAsync(RunRequest request, IncrementalFetchPlanner planner, ExtractionProgress listing,
+        BatchWriter writer, Tally tally, List<string> notFound, Action reportProgress, CancellationToken cancellationToken)
+    {
+        var batch = new List<FetchOutcome>(BatchSize);
+        var lastCommit = timeProvider.GetTimestamp();
+        void Commit()
+        {
+            writer.Commit(batch, tally);
+            lastCommit = timeProvider.GetTimestamp();
+            reportProgress();
+        }
+
+        var outcomes = extractor.ExtractAsync(request.JobIds, planner, listing, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        Task<bool>? next = null;
+        try
+        {
+            while (true)
+            {
+                next ??= outcomes.MoveNextAsync().AsTask();
+                if (batch.Count > 0 && !next.IsCompleted && !await ArrivesWithinAsync(next, BatchInterval - timeProvider.GetElapsedTime(lastCommit), cancellationToken))
+                {
+                    Commit();
+                    continue;
+                }
+
+                var more = await next;
+                next = null;
+                if (!more)
+                {
+                    break;
+                }
+
+                if (outcomes.Current is FetchOutcome.NotFound missing)
+                {
+                    notFound.Add(missing.Id);
+                    continue;
+                }
+
+                batch.Add(outcomes.Current);
+                if (batch.Count >= BatchSize)
+                {
+                    Commit();
+                }
+            }
+
+            Commit();
+            return null;
+        }
+        catch (Exception exception) when (exception is ZuoraApiException or Polly.Timeout.TimeoutRejectedException)
+        {
+            // What was fetched before the failure is good data: keep it.
+            next = null;
+            Commit();
+            return exception;
+        }
+        finally
+        {
+            if (next is not null)
+            {
+                await ((Task)next).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+
+            await outcomes.DisposeAsync();
+        }
+    }
+
+    /// <summary>Whether <paramref name="next"/> completes within <paramref name="wait"/>.</summary>
+    private async Task<bool> ArrivesWithinAsync(Task<bool> next, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        if (wait <= TimeSpan.Zero)
+        {
+            return false;
+        }
+
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var delay = Task.Delay(wait, timeProvider, timer.Token);
+        var first = await Task.WhenAny(next, delay);
+        await timer.CancelAsync();
+        cancellationToken.ThrowIfCancellationRequested();
+        return first == next;
+    }
+
+    /// <summary>
+    /// Marks the ids Zuora answered 404 for as deleted, unless the night looks like a wrong base URL: nothing listed (or
+    /// only explicit ids asked) and every job asked by id unknown. Then nothing is marked and the run exits 2.
+    /// </summary>
+    private void MarkNotFound(List<string> notFound, Tally tally, BatchWriter writer, bool explicitIds, long listed)
+    {
+        if (notFound.Count == 0)
+        {
+            return;
+        }
+
+        if (tally.Fetched == 0 && tally.Failed.Count == 0 && (explicitIds || listed == 0))
+        {
+            throw new ZuoraConfigurationException(
+                $"{client.BaseUrl} listed no job and answered 404 for every one of the {notFound.Count} job(s) asked by id: "
+                + "either the base URL does not reach the tenant's Bulk Data API (a path suffix such as /v1, another region, a proxy) "
+                + "or every one of these jobs was deleted; no job was marked deleted");
+        }
+
+        writer.CommitNotFound(notFound, tally);
     }
 
     private async Task<IReadOnlyList<RunReportRecord>> WriteReportsAsync(SqliteConnection connection, RunRequest request, Guid runId,
@@ -112,7 +227,7 @@ public sealed partial class NightlyRun(JobExtractor extractor, ZuoraCallMetrics 
             Changed: tally.Changed,
             Unchanged: notSelected + notChangedAfterFetch,
             NotFound: tally.NotFound,
-            Failed: tally.Failed.Count,
+            Failed: tally.Failed.Count + tally.Unaccounted.Count,
             Requests: metrics.Requests,
             Retries: metrics.Retries,
             TooManyRequests: metrics.TooManyRequests);
@@ -171,36 +286,57 @@ public sealed partial class NightlyRun(JobExtractor extractor, ZuoraCallMetrics 
             var observedAt = timeProvider.GetUtcNow();
             var summaries = batch.OfType<FetchOutcome.Fetched>().Select(fetched => fetched.Summary)
                 .GroupBy(summary => summary.Id, StringComparer.Ordinal).Select(group => group.Last()).ToList();
-            var notFound = batch.OfType<FetchOutcome.NotFound>().ToList();
             var failed = batch.OfType<FetchOutcome.Failed>().ToList();
+            var unreadable = batch.OfType<FetchOutcome.Unreadable>().Select(entry => entry.Record).ToList();
+            // A list entry whose id could not be read is a job the night cannot account for; one with an id is fetched by id.
+            var unaccounted = unreadable.Where(record => record.JobId is null).ToList();
 
             using var transaction = connection.BeginTransaction();
             var known = _jobs.LoadStates(summaries.Select(summary => summary.Id).ToList(), transaction);
             var written = _jobs.Upsert(summaries, transaction);
             _snapshots.Record(summaries, runId, observedAt, transaction);
-            foreach (var missing in notFound)
-            {
-                _jobs.MarkNotFound(missing.JobId, observedAt, transaction);
-                _snapshots.RecordNotFound(missing.JobId, runId, observedAt, transaction);
-                ledger.RecordJob(runId, missing.JobId, RunLedger.NotFound, "Zuora answered 404: the job was deleted", transaction);
-            }
-
             foreach (var failure in failed)
             {
-                ledger.RecordJob(runId, failure.JobId, RunLedger.Failed, failure.Reason, transaction);
+                ledger.RecordJob(runId, failure.Id, RunLedger.Failed, failure.Reason, transaction);
+                if (failure.Evidence is not null)
+                {
+                    ledger.RecordRejected(runId, RunLedger.FromSummary, failure.Id, failure.Reason, failure.Evidence, transaction);
+                }
+            }
+
+            foreach (var record in unreadable)
+            {
+                ledger.RecordRejected(runId, RunLedger.FromList, record.JobId, record.Reason, record.Evidence, transaction);
             }
 
             var added = summaries.Count(summary => !known.ContainsKey(summary.Id));
-            var counts = new BatchCounts(summaries.Count, added, Math.Max(0, written - added), notFound.Count, failed.Count);
+            var counts = new BatchCounts(summaries.Count, added, Math.Max(0, written - added), 0, failed.Count + unaccounted.Count);
             ledger.RecordProgress(runId, counts, transaction);
             transaction.Commit();
 
             tally.Fetched += counts.Fetched;
             tally.New += counts.New;
             tally.Changed += counts.Changed;
-            tally.NotFound += counts.NotFound;
             tally.Failed.AddRange(failed);
+            tally.Unaccounted.AddRange(unaccounted);
             batch.Clear();
+        }
+
+        /// <summary>Marks jobs Zuora no longer knows, keeping their last state, once the night is known to be sound.</summary>
+        public void CommitNotFound(IReadOnlyList<string> notFound, Tally tally)
+        {
+            var observedAt = timeProvider.GetUtcNow();
+            using var transaction = connection.BeginTransaction();
+            foreach (var missing in notFound)
+            {
+                _jobs.MarkNotFound(missing, observedAt, transaction);
+                _snapshots.RecordNotFound(missing, runId, observedAt, transaction);
+                ledger.RecordJob(runId, missing, RunLedger.NotFound, "Zuora answered 404: the job was deleted", transaction);
+            }
+
+            ledger.RecordProgress(runId, new BatchCounts(0, 0, 0, notFound.Count, 0), transaction);
+            transaction.Commit();
+            tally.NotFound += notFound.Count;
         }
     }
 
@@ -215,6 +351,8 @@ public sealed partial class NightlyRun(JobExtractor extractor, ZuoraCallMetrics 
         public long NotFound { get; set; }
 
         public List<FetchOutcome.Failed> Failed { get; } = [];
+
+        public List<UnreadableRecord> Unaccounted { get; } = [];
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run started for {From:yyyy-MM-dd}..{To:yyyy-MM-dd}")]
@@ -223,6 +361,9 @@ public sealed partial class NightlyRun(JobExtractor extractor, ZuoraCallMetrics 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Run {Outcome}: listed {Listed}, fetched {Fetched}, not found {NotFound}, failed {Failed}, {Requests} requests, {Retries} retries")]
     private static partial void LogFinished(ILogger logger, RunOutcome outcome, long listed, long fetched, long notFound, long failed, long requests, long retries);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} job(s) answered 404, but the listing is incomplete: none is marked deleted")]
+    private static partial void LogNotFoundKept(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Run failed: {Reason}; what was committed before is kept")]
     private static partial void LogFailed(ILogger logger, string reason);

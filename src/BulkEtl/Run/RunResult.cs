@@ -9,6 +9,7 @@ public sealed record RunResult(
     RunOutcome Outcome,
     RunCounts Counts,
     IReadOnlyList<FetchOutcome.Failed> FailedJobs,
+    IReadOnlyList<UnreadableRecord> UnreadableEntries,
     IReadOnlyList<string> ReportFiles,
     string? FailureMessage);
 

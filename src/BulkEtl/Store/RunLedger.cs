@@ -13,6 +13,8 @@ public sealed class RunLedger(SqliteConnection connection, TimeProvider timeProv
 {
     public const string Failed = "failed";
     public const string NotFound = "not_found";
+    public const string FromList = "list";
+    public const string FromSummary = "summary";
 
     public void Start(Guid runId, string trackId, DateOnly from, DateOnly to)
     {
@@ -45,6 +47,11 @@ public sealed class RunLedger(SqliteConnection connection, TimeProvider timeProv
     public void RecordJob(Guid runId, string jobId, string kind, string? reason, SqliteTransaction transaction) =>
         connection.Execute(SqlScripts.Get("runs/record_job.sql"),
             new { RunId = runId.ToString("D"), JobId = jobId, Kind = kind, Reason = reason }, transaction);
+
+    /// <summary>Keeps a record Zuora sent that could not be mapped, as evidence.</summary>
+    public void RecordRejected(Guid runId, string source, string? jobId, string reason, string? evidence, SqliteTransaction transaction) =>
+        connection.Execute(SqlScripts.Get("runs/record_rejected.sql"),
+            new { RunId = runId.ToString("D"), Source = source, JobId = jobId, Reason = reason, Evidence = evidence }, transaction);
 
     public void Finish(Guid runId, RunTotals totals, IReadOnlyList<RunReportRecord> reports)
     {

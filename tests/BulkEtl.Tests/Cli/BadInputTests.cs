@@ -16,7 +16,8 @@ public sealed class BadInputTests : IDisposable
 
     [Theory]
     [InlineData("--job-id", "../../oauth/token")]
-    [InlineData("--job-id", "3a3e85c4-96e7-486b-ae02")]
+    [InlineData("--job-id", "3a3e85c4 96e7")]
+    [InlineData("--job-id", "a0123456789012345678901234567890123456789012345678901234567890123")]
     [InlineData("--from", "2026-13-01")]
     [InlineData("--to", "yesterday")]
     [InlineData("--max-concurrency", "0")]

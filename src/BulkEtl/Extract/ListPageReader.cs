@@ -1,0 +1,104 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace BulkEtl.Extract;
+
+/// <summary>
+/// Reads a list page entry by entry, so one entry Zuora got wrong (a bad timestamp, a count that is not a number, an
+/// invalid string escape, no id) costs that entry, not the page and the night. A body that is cut off or is not JSON
+/// at all is the wire's fault and stays transient; a complete JSON answer without a <c>data</c> array is not a page.
+/// </summary>
+public static partial class ListPageReader
+{
+    /// <summary>The page, or null when the body is incomplete or not JSON (worth asking again).</summary>
+    public static ListPage? Read(ReadOnlyMemory<byte> body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return FromDocument(document.RootElement);
+        }
+        catch (JsonException)
+        {
+            // One bad string escape makes the whole document invalid JSON; if the answer is otherwise complete, salvage
+            // it entry by entry.
+            return JsonSlices.TopLevelMembers(body.Span) is { } members ? FromSlices(body, members) : null;
+        }
+    }
+
+    private static ListPage FromDocument(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Array)
+        {
+            throw new FormatException("the list answer has no \"data\" array: it is not a page of job summaries");
+        }
+
+        var entries = new List<JobListEntry>(data.GetArrayLength());
+        var unreadable = new List<UnreadableRecord>();
+        foreach (var item in data.EnumerateArray())
+        {
+            try
+            {
+                entries.Add(JobSummaryParser.ParseListEntry(item));
+            }
+            catch (FormatException exception)
+            {
+                unreadable.Add(Unreadable(item.GetRawText(), exception.Message));
+            }
+        }
+
+        var cursor = root.TryGetProperty("nextPageCursor", out var next) && next.ValueKind == JsonValueKind.String ? next.GetString() : null;
+        return new ListPage(entries, unreadable, cursor);
+    }
+
+    private static ListPage FromSlices(ReadOnlyMemory<byte> body, IReadOnlyDictionary<string, Range> members)
+    {
+        if (!members.TryGetValue("data", out var dataRange) || JsonSlices.ArrayElements(body.Span[dataRange]) is not { } elements)
+        {
+            throw new FormatException("the list answer has no \"data\" array: it is not a page of job summaries");
+        }
+
+        var data = body[dataRange];
+        var entries = new List<JobListEntry>(elements.Count);
+        var unreadable = new List<UnreadableRecord>();
+        foreach (var element in elements)
+        {
+            var slice = data[element];
+            try
+            {
+                using var document = JsonDocument.Parse(slice);
+                entries.Add(JobSummaryParser.ParseListEntry(document.RootElement));
+            }
+            catch (Exception exception) when (exception is JsonException or FormatException)
+            {
+                unreadable.Add(Unreadable(Encoding.UTF8.GetString(slice.Span), exception.Message));
+            }
+        }
+
+        string? cursor = null;
+        if (members.TryGetValue("nextPageCursor", out var cursorRange))
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(body[cursorRange]);
+                cursor = document.RootElement.ValueKind == JsonValueKind.String ? document.RootElement.GetString() : null;
+            }
+            catch (JsonException)
+            {
+                throw new FormatException("the list answer's nextPageCursor is not a JSON string");
+            }
+        }
+
+        return new ListPage(entries, unreadable, cursor);
+    }
+
+    private static UnreadableRecord Unreadable(string rawText, string reason)
+    {
+        var id = IdField().Match(rawText) is { Success: true } match && JobId.IsValid(match.Groups[1].Value) ? match.Groups[1].Value : null;
+        return new UnreadableRecord(id, SafeText.Clip(reason), SafeText.Clip(rawText, UnreadableRecord.MaxEvidenceLength));
+    }
+
+    [GeneratedRegex("\"id\"\\s*:\\s*\"([A-Za-z0-9_-]{1,64})\"", RegexOptions.CultureInvariant)]
+    private static partial Regex IdField();
+}
