@@ -16,8 +16,8 @@ public interface IAccessTokenSource
 /// <summary>A bearer token and, when Zuora said, the moment it stops being valid.</summary>
 public sealed record AccessToken(string Value, DateTimeOffset? ExpiresAt)
 {
-    /// <summary>Whether a request sent at <paramref name="sentAt"/> carried the token within its stated lifetime.</summary>
-    public bool WasValidAt(DateTimeOffset sentAt) => ExpiresAt is null || sentAt < ExpiresAt;
+    /// <summary>Whether the token was still within its stated lifetime at <paramref name="instant"/>.</summary>
+    public bool WasValidAt(DateTimeOffset instant) => ExpiresAt is null || instant < ExpiresAt;
 
     /// <summary>A record prints every property by default; the token must never reach a log or an error.</summary>
     private bool PrintMembers(System.Text.StringBuilder builder)

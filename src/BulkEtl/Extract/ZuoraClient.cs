@@ -110,7 +110,7 @@ public sealed partial class ZuoraClient(ZuoraTransport transport, IAccessTokenSo
     {
         for (var renewals = 0; ; renewals++)
         {
-            var (response, token, sentAt) = await SendInSlotAsync(path, cancellationToken);
+            var (response, token, answeredAt) = await SendInSlotAsync(path, cancellationToken);
             if (response.StatusCode != HttpStatusCode.Unauthorized)
             {
                 return response;
@@ -122,9 +122,9 @@ public sealed partial class ZuoraClient(ZuoraTransport transport, IAccessTokenSo
                     response.StatusCode, response.RequestId);
             }
 
-            // A renewed token refused while it was still valid says the client lacks a permission; one that had expired
-            // on its way (a slow answer, a clock that drifts) is worth renewing again.
-            if ((renewals > 0 && token.WasValidAt(sentAt)) || renewals >= MaxTokenRenewalsPerCall)
+            // A renewed token refused while it was valid for the whole exchange says the client lacks a permission; one
+            // that may have expired on its way (a slow answer, a clock that drifts) is worth renewing again.
+            if ((renewals > 0 && token.WasValidAt(answeredAt)) || renewals >= MaxTokenRenewalsPerCall)
             {
                 throw new ZuoraAuthenticationException(
                     "Zuora refused a freshly issued OAuth token within its lifetime (HTTP 401): check the client's permissions",
@@ -137,17 +137,17 @@ public sealed partial class ZuoraClient(ZuoraTransport transport, IAccessTokenSo
     }
 
     /// <summary>One exchange holding one slot of the limiter, which a concurrency rejection shrinks.</summary>
-    private async Task<(ZuoraResponse Response, AccessToken Token, DateTimeOffset SentAt)> SendInSlotAsync(string path,
+    private async Task<(ZuoraResponse Response, AccessToken Token, DateTimeOffset AnsweredAt)> SendInSlotAsync(string path,
         CancellationToken cancellationToken)
     {
         using var lease = await limiter.AcquireAsync(cancellationToken);
         var token = await tokens.GetTokenAsync(cancellationToken);
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Authorization = new("Bearer", token.Value);
-        var sentAt = timeProvider.GetUtcNow();
         try
         {
-            return (await transport.SendOnceAsync(request, cancellationToken), token, sentAt);
+            var response = await transport.SendOnceAsync(request, cancellationToken);
+            return (response, token, timeProvider.GetUtcNow());
         }
         catch (TransientZuoraException exception) when (exception.IsTooManyRequests)
         {
