@@ -27,8 +27,11 @@ public sealed record SimulatorOptions
 
     public int DefaultPageSize { get; init; } = 50;
 
-    /// <summary>A larger limit is cut down to this silently, as Zuora's undocumented cap would.</summary>
-    public int MaxPageSize { get; init; } = 100;
+    /// <summary>
+    /// A limit below 1 or above this answers 400, as Zuora's pagination guide says its paginated operations do; the
+    /// simulator is never more lenient than Zuora's documentation.
+    /// </summary>
+    public int MaxPageSize { get; init; } = 50;
 
     public FaultOptions Faults { get; init; } = new();
 }

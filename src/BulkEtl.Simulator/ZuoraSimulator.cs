@@ -290,12 +290,11 @@ public sealed class ZuoraSimulator : IAsyncDisposable
     {
         var limit = Options.DefaultPageSize;
         if (request.Query.TryGetValue("limit", out var limitText)
-            && (!int.TryParse(limitText, out limit) || limit <= 0))
+            && (!int.TryParse(limitText, out limit) || limit < 1 || limit > Options.MaxPageSize))
         {
-            return (400, ErrorBytes(ZuoraErrors.InvalidValue, "limit must be a positive whole number"));
+            return (400, ErrorBytes(ZuoraErrors.InvalidValue, $"limit must be between 1 and {Options.MaxPageSize}"));
         }
 
-        limit = Math.Min(limit, Options.MaxPageSize);
         var offset = 0;
         if (request.Query.TryGetValue("cursor", out var cursor) && !TryReadCursor(cursor.ToString(), out offset))
         {

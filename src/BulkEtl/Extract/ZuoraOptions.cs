@@ -22,8 +22,8 @@ public sealed record ZuoraOptions
     /// <summary>One Zuora-Track-Id per run, so Zuora support can find every call of a night.</summary>
     public required string TrackId { get; init; }
 
-    /// <summary>Page size asked of the list endpoint; Zuora caps it silently.</summary>
-    public int PageSize { get; init; } = 100;
+    /// <summary>Page size asked of the list endpoint; Zuora's pagination guide refuses more than 50 with a 400.</summary>
+    public int PageSize { get; init; } = 50;
 
     /// <summary>
     /// Upper bound of parallel fetches by id. Zuora allows 40 concurrent requests per tenant by default

@@ -49,7 +49,7 @@ public sealed class ZuoraSimulatorTests : IAsyncLifetime
         string? cursor = null;
         do
         {
-            using var document = await GetJsonAsync($"bulk-data/bulk-jobs/summaries?limit=500{(cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor))}");
+            using var document = await GetJsonAsync($"bulk-data/bulk-jobs/summaries?limit=50{(cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor))}");
             var data = document.RootElement.GetProperty("data");
             Assert.InRange(data.GetArrayLength(), 1, 50);
             // The list has 8 fields at most (counts may be absent) and never objectType or jobType.
