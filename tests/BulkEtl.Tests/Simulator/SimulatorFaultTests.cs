@@ -255,7 +255,8 @@ public sealed class SimulatorFaultTests : IAsyncLifetime
         var clock = new FakeTimeProvider(Now);
         await using var simulator = await ZuoraSimulator.StartAsync(new SimulatorOptions
         {
-            Jobs = 3, Now = Now, TimeProvider = clock, Faults = new FaultOptions { TokenExpiresInJson = raw },
+            Jobs = 3, Now = Now, TimeProvider = clock, TokenLifetime = TimeSpan.FromSeconds(10),
+            Faults = new FaultOptions { TokenExpiresInJson = raw },
         });
         using var http = Client(simulator, token: null);
 
