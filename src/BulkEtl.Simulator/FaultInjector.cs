@@ -7,8 +7,18 @@ internal sealed class FaultInjector(FaultOptions options)
     private readonly Random _random = options.Seed is { } seed ? new Random(seed) : new Random();
     private int _burstLeft = options.ServerErrorBurst;
     private int _listPagesServed;
+    private int _listPagesAnswered;
+    private int _dataCalls;
 
     public FaultOptions Options { get; } = options;
+
+    /// <summary>Data calls (all but the token's) seen under these faults, for the spent quota.</summary>
+    public int DataCalls => Volatile.Read(ref _dataCalls);
+
+    public int CountDataCall() => Interlocked.Increment(ref _dataCalls);
+
+    /// <summary>Counts a list call that would answer a page; returns its 1-based number.</summary>
+    public int CountListPage() => Interlocked.Increment(ref _listPagesAnswered);
 
     public Fault Draw(bool isListPage)
     {

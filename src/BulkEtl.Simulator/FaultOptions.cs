@@ -49,4 +49,63 @@ public sealed record FaultOptions
 
     /// <summary>When 0 or more: list pages after this many served pages always answer 500.</summary>
     public int FailListPagesAfter { get; init; } = -1;
+
+    /// <summary>
+    /// Every path, the token endpoint included, answers 404 with a gateway's body (not Zuora's "No job summaries
+    /// found"), as a base URL with a wrong path suffix or the wrong region would.
+    /// </summary>
+    public bool NotFoundEverywhere { get; init; }
+
+    /// <summary>
+    /// The N-th list page (1-based, counting list calls that would answer a page) answers 404 with a gateway's body,
+    /// not Zuora's "No job summaries found": a list cut short must not pass for the end of the list.
+    /// </summary>
+    public int? ListNotFoundAtPage { get; init; }
+
+    /// <summary>
+    /// The N-th list page (counted as for <see cref="ListNotFoundAtPage"/>) answers 200 in another envelope:
+    /// <c>{"success":true,"summaries":[..],"nextPageCursor":..}</c>, with no <c>data</c> array.
+    /// </summary>
+    public int? ListPageWithoutDataAt { get; init; }
+
+    /// <summary>
+    /// The summaries of these ids answer 200 gzip (whatever Accept-Encoding said, as a hostile gateway would) with a
+    /// body that inflates to more than <see cref="OversizedBodyBytes"/>.
+    /// </summary>
+    public IReadOnlySet<string> OversizedBodyIds { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    public long OversizedBodyBytes { get; init; } = 512L * 1024 * 1024;
+
+    /// <summary>The summaries of these ids are valid summaries of their job whose <c>id</c> names another job.</summary>
+    public IReadOnlySet<string> WrongIdIds { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>When set: POST /oauth/token answers 307 with this Location (a client must not follow it).</summary>
+    public Uri? TokenRedirectTo { get; init; }
+
+    /// <summary>Job id to the raw text written verbatim, unvalidated, as that job's entry in a list page.</summary>
+    public IReadOnlyDictionary<string, string> RawListEntries { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Job id to the raw text written verbatim, unvalidated, as that job's summary body.</summary>
+    public IReadOnlyDictionary<string, string> RawSummaries { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// After this many data calls (every call but the token's), every call, the token's included, answers 429 with
+    /// <c>ratelimit-remaining: 0</c> and <c>ratelimit-reset</c> and Retry-After of <see cref="QuotaResetSeconds"/>:
+    /// the tenant's quota for the window is spent.
+    /// </summary>
+    public int? QuotaExhaustedAfterCalls { get; init; }
+
+    public int QuotaResetSeconds { get; init; } = 3600;
+
+    /// <summary>
+    /// Every error body's message is about 100 KB with control characters, ANSI escapes, CR/LF and a fake
+    /// Authorization header: what a client must never copy raw into a log, a terminal or the store.
+    /// </summary>
+    public bool HostileErrorReasons { get; init; }
+
+    /// <summary>
+    /// When set: the raw JSON written as <c>expires_in</c> in the token answer (<c>0</c>, <c>-5</c>, <c>"3599"</c>).
+    /// The token then lives that many seconds (a numeric string counts; negatives count as 0).
+    /// </summary>
+    public string? TokenExpiresInJson { get; init; }
 }

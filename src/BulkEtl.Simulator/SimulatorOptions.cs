@@ -10,8 +10,17 @@ public sealed record SimulatorOptions
     /// <summary>Jobs are spread over the <see cref="Days"/> UTC days ending at <see cref="Now"/>.</summary>
     public int Days { get; init; } = 30;
 
-    /// <summary>The end of the generated window; the system clock when not set. Tests pin it.</summary>
+    /// <summary>The end of the generated window; <see cref="TimeProvider"/>'s clock when not set. Tests pin it.</summary>
     public DateTimeOffset? Now { get; init; }
+
+    /// <summary>The clock of token expiry, Retry-After dates and received-at stamps; tests pass a fake one.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// Share (0..1) of generated jobs whose id is not a UUID: Zuora types the id as a string of up to 64 characters.
+    /// Drawn from its own generator, so a share of 0 leaves the tenant exactly as before.
+    /// </summary>
+    public double NonUuidIdShare { get; init; }
 
     /// <summary>Loopback port; 0 lets the OS choose.</summary>
     public int Port { get; init; }
@@ -27,8 +36,11 @@ public sealed record SimulatorOptions
 
     public int DefaultPageSize { get; init; } = 50;
 
-    /// <summary>A larger limit is cut down to this silently, as Zuora's undocumented cap would.</summary>
-    public int MaxPageSize { get; init; } = 100;
+    /// <summary>
+    /// A limit below 1 or above this answers 400, as Zuora's pagination guide says its paginated operations do; the
+    /// simulator is never more lenient than Zuora's documentation.
+    /// </summary>
+    public int MaxPageSize { get; init; } = 50;
 
     public FaultOptions Faults { get; init; } = new();
 }

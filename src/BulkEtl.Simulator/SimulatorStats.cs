@@ -10,6 +10,7 @@ public sealed class SimulatorStats
     private long _summaryRequests;
     private long _tooManyRequests;
     private long _serverErrors;
+    private long _quotaRefusals;
     private int _inFlight;
     private int _maxInFlight;
 
@@ -33,6 +34,9 @@ public sealed class SimulatorStats
     public long TooManyRequests => Interlocked.Read(ref _tooManyRequests);
 
     public long ServerErrors => Interlocked.Read(ref _serverErrors);
+
+    /// <summary>Calls answered 429 because the quota was spent (<see cref="FaultOptions.QuotaExhaustedAfterCalls"/>).</summary>
+    public long QuotaRefusals => Interlocked.Read(ref _quotaRefusals);
 
     /// <summary>The most requests that were ever in flight at once.</summary>
     public int MaxInFlight => Volatile.Read(ref _maxInFlight);
@@ -60,6 +64,7 @@ public sealed class SimulatorStats
         Interlocked.Exchange(ref _summaryRequests, 0);
         Interlocked.Exchange(ref _tooManyRequests, 0);
         Interlocked.Exchange(ref _serverErrors, 0);
+        Interlocked.Exchange(ref _quotaRefusals, 0);
         Volatile.Write(ref _maxInFlight, Volatile.Read(ref _inFlight));
     }
 
@@ -75,6 +80,8 @@ public sealed class SimulatorStats
     }
 
     internal void Leave() => Interlocked.Decrement(ref _inFlight);
+
+    internal void CountQuotaRefusal() => Interlocked.Increment(ref _quotaRefusals);
 
     internal void Record(RecordedRequest request)
     {

@@ -29,9 +29,13 @@ public static class TenantGenerator
 
     private static readonly string[] Creators = ["admin", "integration@example.com", "ops-bot"];
 
-    public static IReadOnlyList<SimulatedJob> Generate(int count, int seed, int days, DateTimeOffset now)
+    private const string IdCharacters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+    public static IReadOnlyList<SimulatedJob> Generate(int count, int seed, int days, DateTimeOffset now, double nonUuidIdShare = 0)
     {
         var random = new Random(seed);
+        // Its own generator, drawn only when asked: a share of 0 leaves every other draw, and so the tenant, unchanged.
+        var idRandom = nonUuidIdShare > 0 ? new Random(unchecked((seed * 397) ^ 0x5A17)) : null;
         // Whole seconds: every timestamp shape then round-trips exactly.
         var end = DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds());
         var windowSeconds = (long)TimeSpan.FromDays(Math.Max(days, 1)).TotalSeconds;
@@ -43,7 +47,13 @@ public static class TenantGenerator
             var createdAt = i % 17 == 5
                 ? new DateTimeOffset(end.UtcDateTime.Date, TimeSpan.Zero).AddDays(-random.Next(0, Math.Max(days, 1)))
                 : end.AddSeconds(-random.NextInt64(0, windowSeconds));
-            jobs.Add(WithDataQualityFault(CreateJob(random, i, status, createdAt, end), i));
+            var job = WithDataQualityFault(CreateJob(random, i, status, createdAt, end), i);
+            if (idRandom is not null && idRandom.NextDouble() < nonUuidIdShare)
+            {
+                job = job with { Id = NonUuidId(idRandom, i) };
+            }
+
+            jobs.Add(job);
         }
 
         return jobs.OrderBy(job => job.CreatedAt).ThenBy(job => job.Id, StringComparer.Ordinal).ToList();
@@ -134,6 +144,31 @@ public static class TenantGenerator
         }
 
         return "Completed";
+    }
+
+    /// <summary>
+    /// Ids Zuora's string type allows that are not UUIDs: 32 hex digits as its object ids, a readable key, or the full
+    /// 64 characters in mixed case (ids are case-sensitive).
+    /// </summary>
+    private static string NonUuidId(Random random, int index)
+    {
+        switch (random.Next(3))
+        {
+            case 0:
+                Span<byte> bytes = stackalloc byte[16];
+                random.NextBytes(bytes);
+                return Convert.ToHexStringLower(bytes);
+            case 1:
+                return $"BJ-{index:D6}_{IdCharacters[random.Next(26, 52)]}";
+            default:
+                return string.Create(64, random, (chars, source) =>
+                {
+                    for (var i = 0; i < chars.Length; i++)
+                    {
+                        chars[i] = IdCharacters[source.Next(IdCharacters.Length)];
+                    }
+                });
+        }
     }
 
     private static string DeterministicGuid(Random random)

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
@@ -14,17 +15,40 @@ internal static class ZuoraErrors
     public const int Temporary = 61;
     public const int ConcurrencyLimit = 70;
 
-    public static async Task WriteAsync(HttpContext context, int statusCode, int category, string message)
+    /// <summary>What a gateway in front of the wrong path or region answers: no Zuora shape, no "No job summaries found".</summary>
+    public const string GatewayNoRoute = "no Route matched with those values";
+
+    // Control characters, an ANSI colour, CR/LF and a fake credential, repeated to about 100 KB: a reason a client must
+    // never copy raw into a log line, a terminal or the store.
+    private static readonly Lazy<string> HostileTail = new(() =>
+    {
+        const string Chunk = " \u0000\u0001\u0007\b\u000b\f\u007f \u001b[31mFATAL\u001b[0m\r\nAuthorization: Bearer x\r\n\u001b]0;owned\u0007";
+        var text = new StringBuilder(100 * 1024 + Chunk.Length);
+        while (text.Length < 100 * 1024)
+        {
+            text.Append(Chunk);
+        }
+
+        return text.ToString();
+    });
+
+    public static async Task WriteAsync(HttpContext context, int statusCode, int category, string message, bool hostile = false)
     {
         context.Response.StatusCode = statusCode;
         context.Response.ContentType = "application/json";
-        await context.Response.Body.WriteAsync(Body(category, message), context.RequestAborted);
+        await context.Response.Body.WriteAsync(Body(category, message, hostile), context.RequestAborted);
     }
 
-    public static byte[] Body(int category, string message) => JsonSerializer.SerializeToUtf8Bytes(new
+    public static byte[] Body(int category, string message, bool hostile = false) => JsonSerializer.SerializeToUtf8Bytes(new
     {
         success = false,
         processId = Guid.NewGuid().ToString("N")[..16].ToUpperInvariant(),
-        reasons = new[] { new { code = 50000000 + category, message } },
+        reasons = new[] { new { code = 50000000 + category, message = Message(message, hostile) } },
     });
+
+    /// <summary>A gateway's 404: <c>{"message":"no Route matched with those values"}</c>.</summary>
+    public static byte[] GatewayNotFound(bool hostile) =>
+        JsonSerializer.SerializeToUtf8Bytes(new { message = Message(GatewayNoRoute, hostile) });
+
+    private static string Message(string message, bool hostile) => hostile ? message + HostileTail.Value : message;
 }

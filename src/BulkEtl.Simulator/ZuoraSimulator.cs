@@ -34,10 +34,12 @@ public sealed class ZuoraSimulator : IAsyncDisposable
     {
         Options = options;
         _app = app;
-        var now = options.Now ?? TimeProvider.System.GetUtcNow();
+        var now = options.Now ?? options.TimeProvider.GetUtcNow();
+        // Ids are kept exactly as given: Zuora types them as strings, and nothing says they compare case-blind.
         _jobs = new ConcurrentDictionary<string, SimulatedJob>(
-            TenantGenerator.Generate(options.Jobs, options.Seed, options.Days, now).Select(job => KeyValuePair.Create(job.Id, job)),
-            StringComparer.OrdinalIgnoreCase);
+            TenantGenerator.Generate(options.Jobs, options.Seed, options.Days, now, options.NonUuidIdShare)
+                .Select(job => KeyValuePair.Create(job.Id, job)),
+            StringComparer.Ordinal);
         _faults = new FaultInjector(options.Faults);
         BaseUrl = new Uri("http://127.0.0.1/");
     }
@@ -65,7 +67,7 @@ public sealed class ZuoraSimulator : IAsyncDisposable
     public string IssueToken()
     {
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-        _issuedTokens[token] = TimeProvider.System.GetUtcNow() + Options.TokenLifetime;
+        _issuedTokens[token] = Options.TimeProvider.GetUtcNow() + TokenLifetime(_faults.Options);
         _everIssued[token] = true;
         return token;
     }
@@ -90,7 +92,7 @@ public sealed class ZuoraSimulator : IAsyncDisposable
         app.MapGet(SummariesPath, context => simulator.ServeAsync(context, Endpoint.List, null));
         app.MapGet("/bulk-data/bulk-jobs/{id}/summary", context =>
             simulator.ServeAsync(context, Endpoint.Summary, context.Request.RouteValues["id"] as string));
-        app.MapFallback(context => ZuoraErrors.WriteAsync(context, 404, ZuoraErrors.NotFound, "No such resource"));
+        app.MapFallback(context => simulator.ServeAsync(context, Endpoint.Unknown, null));
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         simulator.BaseUrl = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/");
@@ -123,7 +125,7 @@ public sealed class ZuoraSimulator : IAsyncDisposable
 
     private async Task ServeAsync(HttpContext context, Endpoint endpoint, string? jobId)
     {
-        var receivedAt = TimeProvider.System.GetUtcNow();
+        var receivedAt = Options.TimeProvider.GetUtcNow();
         var inFlight = Stats.Enter();
         var left = 0;
         void LeaveOnce()
@@ -161,18 +163,54 @@ public sealed class ZuoraSimulator : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context, Endpoint endpoint, string? jobId, int inFlight)
     {
+        var injector = _faults;
+        var faults = injector.Options;
         var response = context.Response;
+        if (faults.NotFoundEverywhere)
+        {
+            // A gateway with no route for the path: no Zuora headers, no Zuora error shape.
+            await WriteBodyAsync(context, 404, ZuoraErrors.GatewayNotFound(faults.HostileErrorReasons), truncate: false);
+            return;
+        }
+
         response.Headers["Zuora-Request-Id"] = Guid.NewGuid().ToString("D");
+        var dataCalls = endpoint == Endpoint.Token ? injector.DataCalls : injector.CountDataCall();
+        if (faults.QuotaExhaustedAfterCalls is { } quota && (endpoint == Endpoint.Token ? dataCalls >= quota : dataCalls > quota))
+        {
+            Stats.CountQuotaRefusal();
+            var reset = faults.QuotaResetSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            response.Headers.RetryAfter = reset;
+            response.Headers["ratelimit-limit"] = "2250000, 50000;w=60";
+            response.Headers["ratelimit-remaining"] = "0";
+            response.Headers["ratelimit-reset"] = reset;
+            await WriteBodyAsync(context, 429, ErrorBytes(ZuoraErrors.ConcurrencyLimit, "API request limit exceeded for the tenant"), truncate: false);
+            return;
+        }
+
         var trackId = Header(context.Request, "Zuora-Track-Id");
         if (trackId is not null)
         {
             if (!IsValidTrackId(trackId))
             {
-                await ZuoraErrors.WriteAsync(context, 400, ZuoraErrors.InvalidValue, "Zuora-Track-Id is invalid");
+                await WriteBodyAsync(context, 400, ErrorBytes(ZuoraErrors.InvalidValue, "Zuora-Track-Id is invalid"), truncate: false);
                 return;
             }
 
             response.Headers["Zuora-Track-Id"] = trackId;
+        }
+
+        if (endpoint == Endpoint.Unknown)
+        {
+            await WriteBodyAsync(context, 404, ErrorBytes(ZuoraErrors.NotFound, "No such resource"), truncate: false);
+            return;
+        }
+
+        if (endpoint == Endpoint.Token && faults.TokenRedirectTo is { } redirect)
+        {
+            response.StatusCode = 307;
+            response.Headers.Location = redirect.AbsoluteUri;
+            response.ContentLength = 0;
+            return;
         }
 
         if (endpoint != Endpoint.Token && _faults.Options.RevokeTokensAtCall is { } revokeAt
@@ -183,19 +221,17 @@ public sealed class ZuoraSimulator : IAsyncDisposable
 
         if (endpoint != Endpoint.Token && !IsAuthorized(context.Request))
         {
-            await ZuoraErrors.WriteAsync(context, 401, ZuoraErrors.Authentication, "Authentication error");
+            await WriteBodyAsync(context, 401, ErrorBytes(ZuoraErrors.Authentication, "Authentication error"), truncate: false);
             return;
         }
 
-        var injector = _faults;
-        var faults = injector.Options;
         var fault = Fault.None;
         if (endpoint != Endpoint.Token || faults.FaultTokenEndpoint)
         {
             if (faults.ConcurrencyLimit is { } limit && inFlight > limit)
             {
                 response.Headers.RetryAfter = faults.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await ZuoraErrors.WriteAsync(context, 429, ZuoraErrors.ConcurrencyLimit, "Concurrent request limit exceeded");
+                await WriteBodyAsync(context, 429, ErrorBytes(ZuoraErrors.ConcurrencyLimit, "Concurrent request limit exceeded"), truncate: false);
                 return;
             }
 
@@ -213,10 +249,16 @@ public sealed class ZuoraSimulator : IAsyncDisposable
 
         var (status, body) = endpoint switch
         {
-            Endpoint.Token => await IssueTokenAsync(context),
-            Endpoint.List => List(context.Request),
+            Endpoint.Token => await IssueTokenAsync(context, faults),
+            Endpoint.List => List(context.Request, injector),
             _ => Summary(jobId, faults),
         };
+        if (status == 200 && jobId is not null && faults.OversizedBodyIds.Contains(jobId))
+        {
+            await WriteOversizedAsync(context, jobId, faults.OversizedBodyBytes);
+            return;
+        }
+
         if (status == 200 && (fault == Fault.Malformed || (jobId is not null && faults.AlwaysMalformedIds.Contains(jobId))))
         {
             body = Encoding.UTF8.GetBytes("{\"data\": [{\"id\": \"3a3e85c4-96e7-486b-ae02-<html>Bad Gateway</html>");
@@ -226,26 +268,26 @@ public sealed class ZuoraSimulator : IAsyncDisposable
     }
 
     /// <summary>Answers the faults that replace the real answer; true when the request is done.</summary>
-    private static async Task<bool> AnswerFaultAsync(HttpContext context, Fault fault, FaultOptions faults)
+    private async Task<bool> AnswerFaultAsync(HttpContext context, Fault fault, FaultOptions faults)
     {
         var retryAfter = faults.RetryAfterAsDate
-            ? TimeProvider.System.GetUtcNow().AddSeconds(faults.RetryAfterSeconds).ToString("R", System.Globalization.CultureInfo.InvariantCulture)
+            ? Options.TimeProvider.GetUtcNow().AddSeconds(faults.RetryAfterSeconds).ToString("R", System.Globalization.CultureInfo.InvariantCulture)
             : faults.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         switch (fault)
         {
             case Fault.InternalError:
-                await ZuoraErrors.WriteAsync(context, 500, ZuoraErrors.Internal, "Internal server error");
+                await ZuoraErrors.WriteAsync(context, 500, ZuoraErrors.Internal, "Internal server error", faults.HostileErrorReasons);
                 return true;
             case Fault.ServiceUnavailable:
                 context.Response.Headers.RetryAfter = retryAfter;
-                await ZuoraErrors.WriteAsync(context, 503, ZuoraErrors.Temporary, "Service temporarily unavailable");
+                await ZuoraErrors.WriteAsync(context, 503, ZuoraErrors.Temporary, "Service temporarily unavailable", faults.HostileErrorReasons);
                 return true;
             case Fault.RateLimited:
                 context.Response.Headers.RetryAfter = retryAfter;
                 context.Response.Headers["ratelimit-limit"] = "2250000, 50000;w=60";
                 context.Response.Headers["ratelimit-remaining"] = "0";
                 context.Response.Headers["ratelimit-reset"] = retryAfter;
-                await ZuoraErrors.WriteAsync(context, 429, ZuoraErrors.ConcurrencyLimit, "Too many requests");
+                await ZuoraErrors.WriteAsync(context, 429, ZuoraErrors.ConcurrencyLimit, "Too many requests", faults.HostileErrorReasons);
                 return true;
             case Fault.Hang:
                 await Task.Delay(faults.HangDuration, context.RequestAborted);
@@ -255,7 +297,7 @@ public sealed class ZuoraSimulator : IAsyncDisposable
         }
     }
 
-    private async Task<(int Status, byte[] Body)> IssueTokenAsync(HttpContext context)
+    private async Task<(int Status, byte[] Body)> IssueTokenAsync(HttpContext context, FaultOptions faults)
     {
         if (!context.Request.HasFormContentType)
         {
@@ -274,28 +316,79 @@ public sealed class ZuoraSimulator : IAsyncDisposable
         }
 
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-        _issuedTokens[token] = TimeProvider.System.GetUtcNow() + Options.TokenLifetime;
+        _issuedTokens[token] = Options.TimeProvider.GetUtcNow() + TokenLifetime(faults);
         _everIssued[token] = true;
-        return (200, JsonSerializer.SerializeToUtf8Bytes(new
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            access_token = token,
-            token_type = "bearer",
-            expires_in = (int)Options.TokenLifetime.TotalSeconds,
-            scope = "entity.1a2b3c4d user.5e6f7a8b",
-            jti = Guid.NewGuid().ToString("N"),
-        }));
-    }
+            writer.WriteStartObject();
+            writer.WriteString("access_token", token);
+            writer.WriteString("token_type", "bearer");
+            writer.WritePropertyName("expires_in");
+            if (faults.TokenExpiresInJson is { } raw)
+            {
+                writer.WriteRawValue(raw, skipInputValidation: true);
+            }
+            else
+            {
+                writer.WriteNumberValue((int)Options.TokenLifetime.TotalSeconds);
+            }
 
-    private (int Status, byte[] Body) List(HttpRequest request)
-    {
-        var limit = Options.DefaultPageSize;
-        if (request.Query.TryGetValue("limit", out var limitText)
-            && (!int.TryParse(limitText, out limit) || limit <= 0))
-        {
-            return (400, ErrorBytes(ZuoraErrors.InvalidValue, "limit must be a positive whole number"));
+            writer.WriteString("scope", "entity.1a2b3c4d user.5e6f7a8b");
+            writer.WriteString("jti", Guid.NewGuid().ToString("N"));
+            writer.WriteEndObject();
         }
 
-        limit = Math.Min(limit, Options.MaxPageSize);
+        return (200, buffer.ToArray());
+    }
+
+    /// <summary>
+    /// How long a new token lives: <see cref="FaultOptions.TokenExpiresInJson"/> when it holds a number (a numeric
+    /// string counts), never below 0; otherwise <see cref="SimulatorOptions.TokenLifetime"/>.
+    /// </summary>
+    private TimeSpan TokenLifetime(FaultOptions faults)
+    {
+        if (faults.TokenExpiresInJson is not { } raw)
+        {
+            return Options.TokenLifetime;
+        }
+
+        return TryReadSeconds(raw, out var seconds)
+            ? TimeSpan.FromSeconds(Math.Clamp(seconds, 0, TimeSpan.FromDays(3650).TotalSeconds))
+            : Options.TokenLifetime;
+    }
+
+    private static bool TryReadSeconds(string raw, out double seconds)
+    {
+        seconds = 0;
+        try
+        {
+            using var document = JsonDocument.Parse(raw);
+            var value = document.RootElement;
+            return value.ValueKind switch
+            {
+                JsonValueKind.Number => value.TryGetDouble(out seconds),
+                JsonValueKind.String => double.TryParse(value.GetString(), System.Globalization.NumberStyles.Float,
+                    System.Globalization.CultureInfo.InvariantCulture, out seconds),
+                _ => false,
+            } && double.IsFinite(seconds);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private (int Status, byte[] Body) List(HttpRequest request, FaultInjector injector)
+    {
+        var faults = injector.Options;
+        var limit = Options.DefaultPageSize;
+        if (request.Query.TryGetValue("limit", out var limitText)
+            && (!int.TryParse(limitText, out limit) || limit < 1 || limit > Options.MaxPageSize))
+        {
+            return (400, ErrorBytes(ZuoraErrors.InvalidValue, $"limit must be between 1 and {Options.MaxPageSize}"));
+        }
+
         var offset = 0;
         if (request.Query.TryGetValue("cursor", out var cursor) && !TryReadCursor(cursor.ToString(), out offset))
         {
@@ -319,14 +412,33 @@ public sealed class ZuoraSimulator : IAsyncDisposable
             return (404, ErrorBytes(ZuoraErrors.NotFound, "No job summaries found"));
         }
 
+        var pageNumber = injector.CountListPage();
+        if (pageNumber == faults.ListNotFoundAtPage)
+        {
+            return (404, ZuoraErrors.GatewayNotFound(faults.HostileErrorReasons));
+        }
+
+        var withoutData = pageNumber == faults.ListPageWithoutDataAt;
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
-            writer.WriteStartArray("data");
+            if (withoutData)
+            {
+                writer.WriteBoolean("success", true);
+            }
+
+            writer.WriteStartArray(withoutData ? "summaries" : "data");
             foreach (var job in page.Take(limit))
             {
-                JobJson.WriteListItem(writer, job);
+                if (faults.RawListEntries.TryGetValue(job.Id, out var raw))
+                {
+                    writer.WriteRawValue(raw, skipInputValidation: true);
+                }
+                else
+                {
+                    JobJson.WriteListItem(writer, job);
+                }
             }
 
             writer.WriteEndArray();
@@ -343,9 +455,9 @@ public sealed class ZuoraSimulator : IAsyncDisposable
 
     private (int Status, byte[] Body) Summary(string? jobId, FaultOptions faults)
     {
-        if (jobId is null || !Guid.TryParseExact(jobId, "D", out _))
+        if (jobId is null || !IsValidJobId(jobId))
         {
-            return (400, ErrorBytes(ZuoraErrors.InvalidValue, "id must be a UUID"));
+            return (400, ErrorBytes(ZuoraErrors.InvalidValue, "id must be 1 to 64 letters, digits, '-' or '_'"));
         }
 
         if (faults.AlwaysFailIds.Contains(jobId))
@@ -358,6 +470,18 @@ public sealed class ZuoraSimulator : IAsyncDisposable
             return (404, ErrorBytes(ZuoraErrors.NotFound, "Job not found"));
         }
 
+        if (faults.RawSummaries.TryGetValue(jobId, out var raw))
+        {
+            return (200, Encoding.UTF8.GetBytes(raw));
+        }
+
+        if (faults.WrongIdIds.Contains(jobId))
+        {
+            // Another job's id when the tenant has one (the worst case: it would overwrite that job), else a new one.
+            var other = Jobs.FirstOrDefault(candidate => candidate.Id != jobId)?.Id ?? Guid.NewGuid().ToString("D");
+            job = job with { Id = other };
+        }
+
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {
@@ -365,6 +489,21 @@ public sealed class ZuoraSimulator : IAsyncDisposable
         }
 
         return (200, buffer.ToArray());
+    }
+
+    /// <summary>Always gzip, whatever Accept-Encoding said: a hostile gateway's answer that inflates past the size.</summary>
+    private static async Task WriteOversizedAsync(HttpContext context, string jobId, long inflatedBytes)
+    {
+        var (pieces, length) = OversizedBody.For(jobId, inflatedBytes);
+        var response = context.Response;
+        response.StatusCode = 200;
+        response.ContentType = "application/json";
+        response.Headers.ContentEncoding = "gzip";
+        response.ContentLength = length;
+        foreach (var piece in pieces)
+        {
+            await response.Body.WriteAsync(piece, context.RequestAborted);
+        }
     }
 
     private static async Task WriteBodyAsync(HttpContext context, int status, byte[] body, bool truncate)
@@ -407,8 +546,12 @@ public sealed class ZuoraSimulator : IAsyncDisposable
 
         var token = header["Bearer ".Length..].Trim();
         return Options.StaticTokens.Contains(token, StringComparer.Ordinal)
-            || (_issuedTokens.TryGetValue(token, out var expiresAt) && expiresAt > TimeProvider.System.GetUtcNow());
+            || (_issuedTokens.TryGetValue(token, out var expiresAt) && expiresAt > Options.TimeProvider.GetUtcNow());
     }
+
+    /// <summary>Zuora types a job id as a string of up to 64 characters; only URL-safe ones are accepted.</summary>
+    private static bool IsValidJobId(string value) =>
+        value.Length is >= 1 and <= 64 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
     private static bool IsValidTrackId(string value) =>
         value.Length <= 64 && value.All(c => c is >= ' ' and <= '~' and not (':' or ';' or '"' or '\''));
@@ -435,12 +578,13 @@ public sealed class ZuoraSimulator : IAsyncDisposable
         }
     }
 
-    private static byte[] ErrorBytes(int category, string message) => ZuoraErrors.Body(category, message);
+    private byte[] ErrorBytes(int category, string message) => ZuoraErrors.Body(category, message, _faults.Options.HostileErrorReasons);
 
     private enum Endpoint
     {
         Token,
         List,
         Summary,
+        Unknown,
     }
 }

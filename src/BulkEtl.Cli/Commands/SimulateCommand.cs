@@ -24,10 +24,39 @@ internal static class SimulateCommand
         var malformedRate = new Option<double>("--malformed-rate") { Description = "Share of bodies that are not JSON (0..1)" };
         var notFound = new Option<string[]>("--not-found-id") { Description = "Job id answering 404; repeat for several" };
         var tokenLifetime = new Option<int>("--token-lifetime") { Description = "Seconds an OAuth token lives", DefaultValueFactory = _ => 3599 };
+        var notFoundEverywhere = new Option<bool>("--not-found-everywhere")
+        {
+            Description = "Every path, the token's included, answers a gateway's 404 (as a wrong base URL or region would)",
+        };
+        var listNotFoundAtPage = new Option<int?>("--list-not-found-at-page")
+        {
+            Description = "The N-th list page answers a gateway's 404, not Zuora's \"No job summaries found\"",
+        };
+        var quotaExhaustedAfter = new Option<int?>("--quota-exhausted-after")
+        {
+            Description = "After N data calls every call answers 429 with ratelimit-remaining: 0 (the tenant's quota is spent)",
+        };
+        var quotaResetSeconds = new Option<int>("--quota-reset-seconds")
+        {
+            Description = "Seconds sent in ratelimit-reset and Retry-After once the quota is spent", DefaultValueFactory = _ => 3600,
+        };
+        var nonUuidIdShare = new Option<double>("--non-uuid-id-share")
+        {
+            Description = "Share of jobs whose id is not a UUID (0..1); Zuora types ids as strings of up to 64 characters",
+        };
+        var tokenRedirectTo = new Option<string?>("--token-redirect-to")
+        {
+            Description = "POST /oauth/token answers 307 to this absolute URL (a client must not follow it)",
+        };
+        var hostileErrorReasons = new Option<bool>("--hostile-error-reasons")
+        {
+            Description = "Error messages are ~100 KB with control characters, ANSI escapes, CR/LF and a fake Authorization header",
+        };
         var command = new Command("simulate", "Serve a simulated Zuora tenant on 127.0.0.1 until Ctrl+C")
         {
             port, jobs, seed, days, errorRate, errorBurst, rateLimitRate, retryAfter, concurrencyLimit, latency,
-            hangRate, hangSeconds, truncateRate, malformedRate, notFound, tokenLifetime,
+            hangRate, hangSeconds, truncateRate, malformedRate, notFound, tokenLifetime, notFoundEverywhere, listNotFoundAtPage,
+            quotaExhaustedAfter, quotaResetSeconds, nonUuidIdShare, tokenRedirectTo, hostileErrorReasons,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -38,6 +67,7 @@ internal static class SimulateCommand
                 Seed = parse.GetValue(seed),
                 Days = Range(parse.GetValue(days), 1, 3_650, "--days"),
                 TokenLifetime = TimeSpan.FromSeconds(Range(parse.GetValue(tokenLifetime), 1, 86_400, "--token-lifetime")),
+                NonUuidIdShare = Share(parse.GetValue(nonUuidIdShare), "--non-uuid-id-share"),
                 Faults = new FaultOptions
                 {
                     Seed = parse.GetValue(seed),
@@ -51,7 +81,18 @@ internal static class SimulateCommand
                     HangDuration = TimeSpan.FromSeconds(Range(parse.GetValue(hangSeconds), 0, 3_600, "--hang-seconds")),
                     TruncateRate = Share(parse.GetValue(truncateRate), "--truncate-rate"),
                     MalformedRate = Share(parse.GetValue(malformedRate), "--malformed-rate"),
-                    NotFoundIds = (parse.GetValue(notFound) ?? []).ToHashSet(StringComparer.OrdinalIgnoreCase),
+                    // Ids are case-sensitive, as the simulator's tenant keeps them.
+                    NotFoundIds = (parse.GetValue(notFound) ?? []).ToHashSet(StringComparer.Ordinal),
+                    NotFoundEverywhere = parse.GetValue(notFoundEverywhere),
+                    ListNotFoundAtPage = parse.GetValue(listNotFoundAtPage) is { } page ? Range(page, 1, int.MaxValue, "--list-not-found-at-page") : null,
+                    QuotaExhaustedAfterCalls = parse.GetValue(quotaExhaustedAfter) is { } calls
+                        ? Range(calls, 0, int.MaxValue, "--quota-exhausted-after")
+                        : null,
+                    QuotaResetSeconds = Range(parse.GetValue(quotaResetSeconds), 0, 86_400, "--quota-reset-seconds"),
+                    TokenRedirectTo = parse.GetValue(tokenRedirectTo) is { } target
+                        ? Uri.TryCreate(target, UriKind.Absolute, out var uri) ? uri : throw new UsageException("--token-redirect-to must be an absolute URL")
+                        : null,
+                    HostileErrorReasons = parse.GetValue(hostileErrorReasons),
                 },
             };
             await ZuoraSimulator.RunStandaloneAsync(options, environment.Output, cancellationToken);

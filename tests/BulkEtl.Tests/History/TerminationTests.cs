@@ -45,7 +45,7 @@ public sealed class TerminationTests
         using var http = new HttpClient { BaseAddress = new Uri(url) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "sim-static-token");
 
-        var list = await http.GetStringAsync("bulk-data/bulk-jobs/summaries?limit=100");
+        var list = await http.GetStringAsync("bulk-data/bulk-jobs/summaries?limit=50");
         ChildProcess.Terminate(child);
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         await child.WaitForExitAsync(deadline.Token);

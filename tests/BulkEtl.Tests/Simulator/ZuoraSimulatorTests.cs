@@ -49,7 +49,7 @@ public sealed class ZuoraSimulatorTests : IAsyncLifetime
         string? cursor = null;
         do
         {
-            using var document = await GetJsonAsync($"bulk-data/bulk-jobs/summaries?limit=500{(cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor))}");
+            using var document = await GetJsonAsync($"bulk-data/bulk-jobs/summaries?limit=50{(cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor))}");
             var data = document.RootElement.GetProperty("data");
             Assert.InRange(data.GetArrayLength(), 1, 50);
             // The list has 8 fields at most (counts may be absent) and never objectType or jobType.
@@ -77,7 +77,8 @@ public sealed class ZuoraSimulatorTests : IAsyncLifetime
     [InlineData("bulk-data/bulk-jobs/summaries?limit=0", HttpStatusCode.BadRequest)]
     [InlineData("bulk-data/bulk-jobs/summaries?cursor=garbage!", HttpStatusCode.BadRequest)]
     [InlineData("bulk-data/bulk-jobs/summaries?status=Done", HttpStatusCode.BadRequest)]
-    [InlineData("bulk-data/bulk-jobs/not-a-uuid/summary", HttpStatusCode.BadRequest)]
+    [InlineData("bulk-data/bulk-jobs/not.an.id/summary", HttpStatusCode.BadRequest)]
+    [InlineData("bulk-data/bulk-jobs/not-a-uuid/summary", HttpStatusCode.NotFound)]
     [InlineData("bulk-data/bulk-jobs/3a3e85c4-96e7-486b-ae02-827120104301/summary", HttpStatusCode.NotFound)]
     public async Task Get_BadOrUnknown_AnswersZuorasErrorShape(string path, HttpStatusCode expected)
     {
