@@ -12,8 +12,11 @@ namespace BulkEtl.Extract;
 public sealed class OAuthTokenSource(ZuoraTransport transport, string clientId, string clientSecret, TimeProvider timeProvider)
     : IAccessTokenSource, IDisposable
 {
-    /// <summary>A stated lifetime below this (0, negative) is taken as this: a token must be usable at all.</summary>
-    public static readonly TimeSpan MinimumLifetime = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// A token is kept at least this long whatever its stated lifetime (0, negative): asking for a new token before every
+    /// call would hammer an endpoint that is rate-limited per IP. Whether a refusal is fatal still follows the stated one.
+    /// </summary>
+    public static readonly TimeSpan MinimumLifetime = TimeSpan.FromSeconds(5);
 
     /// <summary>Zuora's tokens live about an hour; a stated lifetime above this is taken as this.</summary>
     public static readonly TimeSpan MaximumLifetime = TimeSpan.FromDays(1);
@@ -139,10 +142,11 @@ public sealed class OAuthTokenSource(ZuoraTransport transport, string clientId, 
                 throw new ZuoraApiException("POST /oauth/token answered without an access_token");
             }
 
-            var lifetime = Lifetime(root);
+            var stated = StatedLifetime(root);
+            var kept = stated < MinimumLifetime ? MinimumLifetime : stated;
             // A short-lived token must still be used: renew a quarter of its life early at most.
-            var margin = TimeSpan.FromTicks(Math.Min(transport.Options.Resilience.TokenRenewalMargin.Ticks, lifetime.Ticks / 4));
-            return new CachedToken(new AccessToken(token, issuedAt + lifetime), issuedAt + lifetime - margin);
+            var margin = TimeSpan.FromTicks(Math.Min(transport.Options.Resilience.TokenRenewalMargin.Ticks, kept.Ticks / 4));
+            return new CachedToken(new AccessToken(token, issuedAt + stated), issuedAt + kept - margin);
         }
         catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException)
         {
@@ -150,8 +154,8 @@ public sealed class OAuthTokenSource(ZuoraTransport transport, string clientId, 
         }
     }
 
-    /// <summary><c>expires_in</c> in seconds, as a number or a numeric string, clamped to a usable range; an hour when absent.</summary>
-    private static TimeSpan Lifetime(JsonElement root)
+    /// <summary><c>expires_in</c> in seconds, as a number or a numeric string, within 0 .. a day; an hour when absent or not a number.</summary>
+    private static TimeSpan StatedLifetime(JsonElement root)
     {
         if (!root.TryGetProperty("expires_in", out var expires))
         {
@@ -169,7 +173,7 @@ public sealed class OAuthTokenSource(ZuoraTransport transport, string clientId, 
             return DefaultLifetime;
         }
 
-        return TimeSpan.FromSeconds(Math.Clamp(stated, MinimumLifetime.TotalSeconds, MaximumLifetime.TotalSeconds));
+        return TimeSpan.FromSeconds(Math.Clamp(stated, 0, MaximumLifetime.TotalSeconds));
     }
 
     private sealed record CachedToken(AccessToken Token, DateTimeOffset RenewAt);

@@ -124,10 +124,18 @@ public sealed partial class ZuoraClient(ZuoraTransport transport, IAccessTokenSo
 
             // A renewed token refused while it was valid for the whole exchange says the client lacks a permission; one
             // that may have expired on its way (a slow answer, a clock that drifts) is worth renewing again.
-            if ((renewals > 0 && token.WasValidAt(answeredAt)) || renewals >= MaxTokenRenewalsPerCall)
+            if (renewals > 0 && token.WasValidAt(answeredAt))
             {
                 throw new ZuoraAuthenticationException(
                     "Zuora refused a freshly issued OAuth token within its lifetime (HTTP 401): check the client's permissions",
+                    response.StatusCode, response.RequestId);
+            }
+
+            if (renewals >= MaxTokenRenewalsPerCall)
+            {
+                throw new ZuoraAuthenticationException(
+                    $"Zuora refused {renewals + 1} OAuth tokens in a row for one call (HTTP 401), each past its stated lifetime: "
+                    + "the token endpoint issues tokens that expire at once; check the client and the tenant",
                     response.StatusCode, response.RequestId);
             }
 

@@ -27,9 +27,10 @@ internal sealed class SimulatedNight : IAsyncDisposable
 
     public string Reports => Path.Combine(Folder.Path, "reports");
 
-    public static async Task<SimulatedNight> StartAsync(int jobs, FaultOptions? faults = null, TimeSpan? tokenLifetime = null, int seed = 7)
+    public static async Task<SimulatedNight> StartAsync(int jobs, FaultOptions? faults = null, TimeSpan? tokenLifetime = null, int seed = 7,
+        Func<SimulatorOptions, SimulatorOptions>? configure = null)
     {
-        var simulator = await ZuoraSimulator.StartAsync(new SimulatorOptions
+        var options = new SimulatorOptions
         {
             Jobs = jobs,
             Seed = seed,
@@ -37,7 +38,8 @@ internal sealed class SimulatedNight : IAsyncDisposable
             Now = Now,
             Faults = faults ?? new FaultOptions(),
             TokenLifetime = tokenLifetime ?? TimeSpan.FromHours(1),
-        });
+        };
+        var simulator = await ZuoraSimulator.StartAsync(configure is null ? options : configure(options));
         return new SimulatedNight(simulator, new TempFolder());
     }
 
