@@ -52,6 +52,12 @@ public sealed class FailureRateReportWriteTests : IDisposable
     [InlineData("\tq")]
     [InlineData("\rr")]
     [InlineData("=HYPERLINK(\"http://evil\",\"x\")")]
+    [InlineData("  =cmd")]
+    [InlineData(" +x")]
+    [InlineData("   -y")]
+    [InlineData(" @z")]
+    [InlineData(" \t=cmd")]
+    [InlineData("\n=cmd")]
     public async Task WriteAsync_FormulaLikeObjectType_PrefixedWithQuote(string objectType)
     {
         _store.Add("2021-02-23T12:00:00Z", objectType, "-Import", rowCount: 1, succeeded: 1, failed: 0);
