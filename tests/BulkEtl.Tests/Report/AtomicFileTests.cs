@@ -44,6 +44,22 @@ public sealed class AtomicFileTests : IDisposable
         Assert.True(File.Exists(fresh), "a writer may be busy with a fresh temp file");
     }
 
+    [Fact]
+    public async Task WriteAsync_TargetIsASymlink_ReplacesTheLinkNotWhatItPointsTo()
+    {
+        var precious = _folder.File("precious.txt");
+        await File.WriteAllTextAsync(precious, "keep me");
+        var output = Directory.CreateDirectory(_folder.File("out")).FullName;
+        var target = Path.Combine(output, "failure-rates_2026-11-01_2026-11-30.csv");
+        File.CreateSymbolicLink(target, precious);
+
+        await AtomicFile.WriteAsync(target, "new"u8.ToArray(), CancellationToken.None);
+
+        Assert.Equal("keep me", await File.ReadAllTextAsync(precious));
+        Assert.Null(new FileInfo(target).LinkTarget);
+        Assert.Equal("new", await File.ReadAllTextAsync(target));
+    }
+
     private string Plant(string name, DateTime? lastWrite = null)
     {
         var path = _folder.File(name);
