@@ -35,7 +35,7 @@ public sealed class ReportPublisher(SqliteConnection connection, string outputDi
         var rows = DataQualityReport.Query(connection, scope);
         var csv = await new CsvFileWriter<DataQualityRow>(new DataQualityRowMap())
             .WriteAsync(Path.Combine(outputDirectory, DataQualityReport.FileName(scope)), rows, cancellationToken);
-        var manifest = await ManifestWriter.WriteAsync(csv, ReportSql.WithViews(connection, Store.SqlScripts.Get(DataQualityReport.QueryFile)), scope, null, rows.Count,
+        var manifest = await ManifestWriter.WriteAsync(csv, ReportSql.WithViews(connection, ReportScope.Sql(DataQualityReport.QueryFile)), scope, null, rows.Count,
             rows.Select(row => row.JobId).Distinct(StringComparer.Ordinal).LongCount(), runId, timeProvider, cancellationToken);
         return [csv, manifest];
     }

@@ -31,7 +31,7 @@ public sealed class ManifestSqlHashTests : IDisposable
     {
         var before = await HashesAsync();
 
-        Redefine("bulk_job_quality_issues");
+        Redefine("job_state_quality_issues");
         var after = await HashesAsync();
 
         Assert.NotEqual(before.DataQuality, after.DataQuality);
