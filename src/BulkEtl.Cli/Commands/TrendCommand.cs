@@ -1,6 +1,5 @@
 using System.CommandLine;
 using BulkEtl.Report;
-using BulkEtl.Store;
 
 namespace BulkEtl.Cli.Commands;
 
