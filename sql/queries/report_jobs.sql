@@ -2,8 +2,9 @@
 -- store knew it then (each job's latest snapshot observed at or before @AsOf); only jobs created in
 -- [@FromInclusive, @ToExclusive), and those with no createdAt too when @IncludeUndated is 1 (the data-quality list:
 -- no window can place them, which is suspicious in itself); only settled ones (a final status) when @SettledOnly is 1.
--- Counts come through the view job_states_counted (the count_range migration), so a count outside the sane range is counted as
--- missing. (source, job_id, snapshot_id) names the state. Every report query is this text followed by its own SELECT.
+-- Counts come through the view job_states_counted (the count_range migration), so a count outside the sane range is
+-- counted as missing. (source, job_id, snapshot_id) names the state. Every report query is this text followed by its
+-- own SELECT.
 WITH report_jobs AS (
     SELECT source, job_id, snapshot_id, created_at, object_type, job_type, status, row_count, rows_succeeded, rows_failed
     FROM job_states_counted
