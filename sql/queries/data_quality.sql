@@ -1,18 +1,18 @@
--- Self-contradicting summaries (view bulk_job_quality_issues) of jobs created in [@FromInclusive, @ToExclusive),
--- and of jobs with no createdAt at all, which no window can place and which are suspicious in themselves.
+-- Self-contradicting summaries (view job_state_quality_issues) among the job states the report of the same scope
+-- counts (queries/report_jobs.sql, run with @IncludeUndated = 1): the current state, or the state as of @AsOf; only
+-- settled ones with @SettledOnly. Counts are shown as stored.
 SELECT
-    q.job_id           AS JobId,
+    q.job_id               AS JobId,
     CAST(q.rule AS TEXT)   AS Rule,
     CAST(q.detail AS TEXT) AS Detail,
-    j.object_type      AS ObjectType,
-    j.job_type         AS JobType,
-    j.status           AS Status,
-    j.created_at       AS CreatedAt,
-    j.row_count        AS RowCount,
-    j.rows_succeeded   AS RowsSucceeded,
-    j.rows_failed      AS RowsFailed
-FROM bulk_job_quality_issues AS q
-JOIN bulk_jobs AS j ON j.id = q.job_id
-WHERE j.created_at IS NULL
-   OR (j.created_at >= @FromInclusive AND j.created_at < @ToExclusive)
-ORDER BY j.created_at, q.job_id, q.rule;
+    s.object_type          AS ObjectType,
+    s.job_type             AS JobType,
+    s.status               AS Status,
+    s.created_at           AS CreatedAt,
+    s.raw_row_count        AS RowCount,
+    s.raw_rows_succeeded   AS RowsSucceeded,
+    s.raw_rows_failed      AS RowsFailed
+FROM counted AS c
+JOIN job_state_quality_issues AS q ON q.source = c.source AND q.job_id = c.job_id AND q.snapshot_id IS c.snapshot_id
+JOIN job_states_counted AS s ON s.source = c.source AND s.job_id = c.job_id AND s.snapshot_id IS c.snapshot_id
+ORDER BY s.created_at, q.job_id, q.rule;

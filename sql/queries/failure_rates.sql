@@ -1,7 +1,8 @@
 -- Failure rates per period and (objectType, jobType) over the jobs of queries/report_jobs.sql (the "counted" CTE).
 -- Period: the UTC day (@By = 'day'), the Monday of the ISO week (@By = 'week'), both 'YYYY-MM-DD', or '' for the
 -- whole window (@By = 'window', the failure-rate report). NULL and '' object/job types form one group; NULL counts
--- add as 0. The rate is computed in C# with decimal arithmetic, and C# does the final ordinal ordering.
+-- add as 0, and so do counts out of range (see report_jobs.sql). The rate is computed in C# with decimal arithmetic,
+-- and C# does the final ordinal ordering.
 SELECT
     CASE @By
         WHEN 'day'  THEN date(created_at)

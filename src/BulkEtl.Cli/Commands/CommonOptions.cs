@@ -57,7 +57,7 @@ internal static class CommonOptions
         return DateTimeOffset.TryParseExact(value, ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK"],
                    CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
                && (value.EndsWith('Z') || value.Contains('+', StringComparison.Ordinal) || value.LastIndexOf('-') > 10)
-            ? instant.ToUniversalTime()
+            ? ReportWindow.EnsureAllowed(instant.ToUniversalTime(), "--as-of", value)
             : throw new UsageException($"--as-of '{value}' is not an ISO-8601 instant with an offset, like 2026-11-20T06:00:00Z");
     }
 

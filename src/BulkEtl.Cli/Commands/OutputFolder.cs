@@ -10,8 +10,10 @@ internal static class OutputFolder
         {
             full = Path.GetFullPath(path);
             Directory.CreateDirectory(full);
-            var probe = Path.Combine(full, $".bulk-etl-write-test-{Environment.ProcessId}");
-            File.WriteAllText(probe, "");
+            // A fresh random name, created exclusively (O_EXCL): a symlink planted where the probe goes is never
+            // followed, so the probe cannot truncate or create a file outside the folder.
+            var probe = Path.Combine(full, $".bulk-etl-write-test-{Guid.NewGuid():N}");
+            new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None).Dispose();
             File.Delete(probe);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using BulkEtl.Report;
-using BulkEtl.Store;
 
 namespace BulkEtl.Cli.Commands;
 
@@ -23,9 +22,8 @@ internal static class ReportCommand
         {
             var (first, last) = ReportWindow.Resolve(parse.GetValue(from), parse.GetValue(to), environment.TimeProvider);
             var scope = new ReportScope(first, last, CommonOptions.ParseAsOf(parse.GetValue(asOf)), parse.GetValue(settledOnly));
-            var databasePath = ExistingDatabase(parse.GetValue(database)!);
+            using var connection = ReadOnlyStore.Open(ExistingDatabase(parse.GetValue(database)!));
             var outputDirectory = OutputFolder.EnsureWritable(parse.GetValue(output)!);
-            using var connection = StoreDatabase.Open(databasePath);
             var publisher = new ReportPublisher(connection, outputDirectory, environment.TimeProvider);
             var files = await publisher.FailureRatesAsync(scope, cancellationToken);
             // The data-quality list goes with the failure rates: it says which of their numbers not to trust blindly.

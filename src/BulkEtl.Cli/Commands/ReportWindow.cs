@@ -7,11 +7,20 @@ internal static class ReportWindow
 {
     public const int DefaultDays = 30;
 
+    /// <summary>
+    /// The days a window may name. A report reads up to the midnight after --to, so 9999-12-31 would overflow
+    /// mid-report instead of being refused up front; the trend chart plots OLE Automation dates, which start in the
+    /// year 100. No bulk job predates 1900, so that is the first day.
+    /// </summary>
+    public static readonly DateOnly FirstAllowed = new(1900, 1, 1);
+
+    public static readonly DateOnly LastAllowed = new(9998, 12, 31);
+
     public static (DateOnly From, DateOnly To) Resolve(string? from, string? to, TimeProvider timeProvider)
     {
         var today = DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
         var last = to is null ? today : Parse(to, "--to");
-        var first = from is null ? last.AddDays(-(DefaultDays - 1)) : Parse(from, "--from");
+        var first = from is null ? DefaultFrom(last) : Parse(from, "--from");
         if (first > last)
         {
             throw new UsageException($"--from {first:yyyy-MM-dd} is after --to {last:yyyy-MM-dd}");
@@ -20,8 +29,22 @@ internal static class ReportWindow
         return (first, last);
     }
 
+    /// <exception cref="UsageException">The instant falls outside <see cref="FirstAllowed"/>..<see cref="LastAllowed"/>.</exception>
+    public static DateTimeOffset EnsureAllowed(DateTimeOffset instant, string flag, string value) =>
+        IsAllowed(DateOnly.FromDateTime(instant.UtcDateTime))
+            ? instant
+            : throw new UsageException(OutOfRange(flag, value));
+
+    private static DateOnly DefaultFrom(DateOnly last) =>
+        last.DayNumber - FirstAllowed.DayNumber >= DefaultDays - 1 ? last.AddDays(-(DefaultDays - 1)) : FirstAllowed;
+
     private static DateOnly Parse(string value, string flag) =>
-        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            ? day
-            : throw new UsageException($"{flag} '{value}' is not a date in the form yyyy-MM-dd");
+        !DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? throw new UsageException($"{flag} '{value}' is not a date in the form yyyy-MM-dd")
+            : IsAllowed(day) ? day : throw new UsageException(OutOfRange(flag, value));
+
+    private static bool IsAllowed(DateOnly day) => day >= FirstAllowed && day <= LastAllowed;
+
+    private static string OutOfRange(string flag, string value) =>
+        $"{flag} '{value}' is outside the supported range {FirstAllowed:yyyy-MM-dd} to {LastAllowed:yyyy-MM-dd}";
 }

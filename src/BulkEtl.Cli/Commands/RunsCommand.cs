@@ -19,7 +19,7 @@ internal static class RunsCommand
                 throw new UsageException("--limit must be between 1 and 10000");
             }
 
-            using var connection = StoreDatabase.Open(ReportCommand.ExistingDatabase(parse.GetValue(database)!));
+            using var connection = ReadOnlyStore.Open(ReportCommand.ExistingDatabase(parse.GetValue(database)!));
             var ledger = new RunLedger(connection, environment.TimeProvider);
             var output = environment.Output;
             output.WriteLine("started               finished              outcome    listed  fetched  new  changed  unchanged  not_found  failed  requests  retries  429s  dq  run_id");

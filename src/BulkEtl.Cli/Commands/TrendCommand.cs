@@ -1,6 +1,5 @@
 using System.CommandLine;
 using BulkEtl.Report;
-using BulkEtl.Store;
 
 namespace BulkEtl.Cli.Commands;
 
@@ -26,9 +25,8 @@ internal static class TrendCommand
             var (first, last) = ReportWindow.Resolve(parse.GetValue(from), parse.GetValue(to), environment.TimeProvider);
             var scope = new ReportScope(first, last, CommonOptions.ParseAsOf(parse.GetValue(asOf)), parse.GetValue(settledOnly));
             var period = parse.GetValue(by) == "week" ? TrendPeriod.Week : TrendPeriod.Day;
-            var databasePath = ReportCommand.ExistingDatabase(parse.GetValue(database)!);
+            using var connection = ReadOnlyStore.Open(ReportCommand.ExistingDatabase(parse.GetValue(database)!));
             var outputDirectory = OutputFolder.EnsureWritable(parse.GetValue(output)!);
-            using var connection = StoreDatabase.Open(databasePath);
             var files = await new ReportPublisher(connection, outputDirectory, environment.TimeProvider).TrendAsync(scope, period, cancellationToken);
             foreach (var file in files)
             {

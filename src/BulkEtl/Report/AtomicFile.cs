@@ -1,13 +1,25 @@
+using System.Text.RegularExpressions;
+
 namespace BulkEtl.Report;
 
 /// <summary>
 /// Writes a file so readers see the old one or the whole new one, never half: a temp file in the same folder,
 /// flushed to disk, then renamed over the target. Every report file (CSV, chart, manifest) goes through here.
 /// </summary>
-public static class AtomicFile
+public static partial class AtomicFile
 {
     /// <summary>Hidden temp files are named <c>.&lt;name&gt;.&lt;32 hex&gt;.tmp</c>; a killed writer may leave one.</summary>
     public const string TempPattern = ".*.tmp";
+
+    /// <summary>The temp file's name for a file named <paramref name="fileName"/>.</summary>
+    public static string TempName(string fileName) => $".{fileName}.{Guid.NewGuid():N}.tmp";
+
+    /// <summary>
+    /// Whether <paramref name="name"/> is a temp file this class made for a report file BulkEtl writes: anything else in
+    /// the folder (another tool's <c>.foo.tmp</c>) is not ours to delete.
+    /// </summary>
+    public static bool IsOwnTempName(string name) =>
+        OwnTemp().Match(name) is { Success: true } match && ReportFiles.IsReportFileName(match.Groups["name"].Value);
 
     /// <returns>The full path written.</returns>
     /// <exception cref="ReportException">The folder or file cannot be created or written; no temp file is left.</exception>
@@ -23,7 +35,7 @@ public static class AtomicFile
             Directory.CreateDirectory(directory);
 
             // Same folder as the target, so the move is a rename on one file system.
-            tempPath = Path.Combine(directory, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
+            tempPath = Path.Combine(directory, TempName(Path.GetFileName(fullPath)));
             await using (var stream = new FileStream(tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 64 * 1024, useAsync: true))
             {
                 await write(stream, cancellationToken);
@@ -63,11 +75,15 @@ public static class AtomicFile
         }
 
         var cutoff = timeProvider.GetUtcNow().UtcDateTime - olderThan;
-        foreach (var leftover in new DirectoryInfo(directory).EnumerateFiles(TempPattern).Where(file => file.LastWriteTimeUtc < cutoff))
+        foreach (var leftover in new DirectoryInfo(directory).EnumerateFiles(TempPattern)
+                     .Where(file => IsOwnTempName(file.Name) && file.LastWriteTimeUtc < cutoff))
         {
             TryDelete(leftover.FullName);
         }
     }
+
+    [GeneratedRegex(@"^\.(?<name>.+)\.[0-9a-f]{32}\.tmp$", RegexOptions.CultureInvariant)]
+    private static partial Regex OwnTemp();
 
     private static void TryDelete(string path)
     {

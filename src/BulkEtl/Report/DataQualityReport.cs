@@ -16,7 +16,7 @@ public static class DataQualityReport
     public static string FileName(ReportScope scope) => $"data-quality_{scope.FromText}_{scope.ToText}.csv";
 
     public static IReadOnlyList<DataQualityRow> Query(SqliteConnection connection, ReportScope scope) =>
-        connection.Query<Issue>(SqlScripts.Get(QueryFile), scope.Parameters())
+        connection.Query<Issue>(ReportScope.Sql(QueryFile), scope.Parameters(includeUndated: true))
             .Select(issue => new DataQualityRow(issue.JobId, issue.Rule, issue.Detail, issue.ObjectType, issue.JobType, issue.Status,
                 issue.CreatedAt, issue.RowCount, issue.RowsSucceeded, issue.RowsFailed))
             .ToList();

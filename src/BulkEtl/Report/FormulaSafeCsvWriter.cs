@@ -11,6 +11,9 @@ namespace BulkEtl.Report;
 /// </summary>
 internal sealed class FormulaSafeCsvWriter : CsvWriter
 {
+    private const string Blanks = " \t\r\n";
+    private const string FormulaStarts = "=+-@";
+
     private bool _isTextField = true;
 
     public FormulaSafeCsvWriter(TextWriter writer, IWriterConfiguration configuration, bool leaveOpen)
@@ -31,12 +34,40 @@ internal sealed class FormulaSafeCsvWriter : CsvWriter
         }
     }
 
-    protected override string? SanitizeForInjection(string? field) =>
-        _isTextField ? base.SanitizeForInjection(field) : field;
+    protected override string? SanitizeForInjection(string? field)
+    {
+        if (!_isTextField)
+        {
+            return field;
+        }
+
+        // Spreadsheets trim leading blanks before deciding a cell is a formula, so "  =cmd" runs like "=cmd";
+        // CsvHelper only looks at the first character. The field arrives already quoted when it needs quotes (a
+        // leading blank always does), and the escape goes inside the quotes, as CsvHelper puts it.
+        if (field is { Length: > 0 })
+        {
+            var quote = Configuration.Quote;
+            var quoted = field.Length > 1 && field[0] == quote;
+            if (StartsWithFormulaAfterBlanks(quoted ? field.AsSpan(1) : field.AsSpan()))
+            {
+                var escape = Configuration.InjectionEscapeCharacter;
+                return quoted ? string.Concat(quote.ToString(), escape.ToString(), field.AsSpan(1)) : escape + field;
+            }
+        }
+
+        return base.SanitizeForInjection(field);
+    }
+
+    private static bool StartsWithFormulaAfterBlanks(ReadOnlySpan<char> field)
+    {
+        var rest = field.TrimStart(Blanks);
+        return rest.Length > 0 && rest.Length < field.Length && FormulaStarts.Contains(rest[0]);
+    }
 
     /// <summary>
-    /// Invariant culture; CRLF line ends (RFC 4180); text starting with <c>= + - @</c>, tab or CR is
-    /// prefixed with <c>'</c> (and quoted) so Excel, LibreOffice and Google Sheets show it as text.
+    /// Invariant culture; CRLF line ends (RFC 4180); text starting with <c>= + - @</c>, tab or CR, or with blanks
+    /// (spaces, tabs, line breaks) before <c>= + - @</c>, is prefixed with <c>'</c> (and quoted) so Excel, LibreOffice
+    /// and Google Sheets show it as text.
     /// </summary>
     public static CsvConfiguration CreateConfiguration() => new(CultureInfo.InvariantCulture)
     {

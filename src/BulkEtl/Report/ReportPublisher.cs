@@ -14,7 +14,7 @@ public sealed class ReportPublisher(SqliteConnection connection, string outputDi
         var rows = FailureRateReport.Query(connection, scope);
         var csv = await new CsvFileWriter<FailureRateRow>(new FailureRateRowMap())
             .WriteAsync(Path.Combine(outputDirectory, FailureRateReport.FileName(scope.From, scope.To)), rows, cancellationToken);
-        var manifest = await ManifestWriter.WriteAsync(csv, ReportScope.Sql(FailureRateReport.QueryFile), scope, null, rows.Count,
+        var manifest = await ManifestWriter.WriteAsync(csv, ReportSql.WithViews(connection, ReportScope.Sql(FailureRateReport.QueryFile)), scope, null, rows.Count,
             rows.Sum(row => row.Jobs), runId, timeProvider, cancellationToken);
         return [csv, manifest];
     }
@@ -24,7 +24,7 @@ public sealed class ReportPublisher(SqliteConnection connection, string outputDi
     {
         var rows = FailureRateTrendReport.Query(connection, scope, by);
         var files = await FailureRateTrendReport.WriteAsync(rows, scope, by, outputDirectory, cancellationToken);
-        var manifest = await ManifestWriter.WriteAsync(files.Csv, ReportScope.Sql(FailureRateTrendReport.QueryFile), scope, by, rows.Count,
+        var manifest = await ManifestWriter.WriteAsync(files.Csv, ReportSql.WithViews(connection, ReportScope.Sql(FailureRateTrendReport.QueryFile)), scope, by, rows.Count,
             rows.Sum(row => row.Jobs), runId, timeProvider, cancellationToken);
         return [files.Csv, manifest, files.Png, files.Svg];
     }
@@ -35,7 +35,7 @@ public sealed class ReportPublisher(SqliteConnection connection, string outputDi
         var rows = DataQualityReport.Query(connection, scope);
         var csv = await new CsvFileWriter<DataQualityRow>(new DataQualityRowMap())
             .WriteAsync(Path.Combine(outputDirectory, DataQualityReport.FileName(scope)), rows, cancellationToken);
-        var manifest = await ManifestWriter.WriteAsync(csv, Store.SqlScripts.Get(DataQualityReport.QueryFile), scope, null, rows.Count,
+        var manifest = await ManifestWriter.WriteAsync(csv, ReportSql.WithViews(connection, ReportScope.Sql(DataQualityReport.QueryFile)), scope, null, rows.Count,
             rows.Select(row => row.JobId).Distinct(StringComparer.Ordinal).LongCount(), runId, timeProvider, cancellationToken);
         return [csv, manifest];
     }

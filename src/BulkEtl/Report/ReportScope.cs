@@ -19,8 +19,9 @@ public sealed record ReportScope(DateOnly From, DateOnly To, DateTimeOffset? AsO
     /// <summary>The report's SQL: the shared job selection followed by <paramref name="query"/>'s own SELECT.</summary>
     public static string Sql(string query) => SqlScripts.Get("queries/report_jobs.sql") + "\n" + SqlScripts.Get(query);
 
-    /// <summary>The parameters of <c>queries/report_jobs.sql</c>.</summary>
-    public object Parameters()
+    /// <summary>The parameters of <c>queries/report_jobs.sql</c>; <paramref name="includeUndated"/> adds the jobs with no
+    /// createdAt, which the data-quality list shows.</summary>
+    public object Parameters(bool includeUndated = false)
     {
         Validate();
         return new
@@ -29,6 +30,7 @@ public sealed record ReportScope(DateOnly From, DateOnly To, DateTimeOffset? AsO
             ToExclusive = StartOfUtcDay(To.AddDays(1)),
             AsOf = AsOf is { } asOf ? ZuoraTimestamp.ToStoreText(asOf) : null,
             SettledOnly = SettledOnly ? 1 : 0,
+            IncludeUndated = includeUndated ? 1 : 0,
             FailedStatus = JobStatuses.Failed,
         };
     }

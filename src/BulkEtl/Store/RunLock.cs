@@ -17,7 +17,11 @@ public sealed class RunLock : IDisposable
 
     public string Path { get; }
 
-    public static string PathFor(string databasePath) => System.IO.Path.GetFullPath(databasePath) + ".lock";
+    /// <summary>
+    /// The lock beside the database's real file: symlinks (of the file and of every folder on the way) are resolved, so
+    /// two paths to one database contend for one lock.
+    /// </summary>
+    public static string PathFor(string databasePath) => Resolve(System.IO.Path.GetFullPath(databasePath), 0) + ".lock";
 
     /// <summary>Takes the lock, or returns null at once when another run holds it.</summary>
     public static RunLock? TryAcquire(string databasePath)
@@ -40,4 +44,33 @@ public sealed class RunLock : IDisposable
     }
 
     public void Dispose() => _stream.Dispose();
+
+    /// <summary>SYMLOOP_MAX on Linux: more links than this in one path is a loop.</summary>
+    private const int MaxLinks = 40;
+
+    /// <summary>The path with every symlink resolved, component by component from the root; missing parts stay as given.</summary>
+    private static string Resolve(string fullPath, int links)
+    {
+        if (System.IO.Path.GetDirectoryName(fullPath) is not { } parent)
+        {
+            return fullPath;
+        }
+
+        var path = System.IO.Path.Combine(Resolve(parent, links), System.IO.Path.GetFileName(fullPath));
+        var info = new FileInfo(path);
+        if (info.LinkTarget is null)
+        {
+            return path;
+        }
+
+        if (links >= MaxLinks)
+        {
+            throw new StoreException($"cannot resolve '{fullPath}': too many levels of symbolic links");
+        }
+
+        // A dangling link: lock beside where it points, where SQLite would create the file.
+        var target = info.ResolveLinkTarget(returnFinalTarget: true)?.FullName
+            ?? System.IO.Path.GetFullPath(info.LinkTarget, System.IO.Path.GetDirectoryName(path)!);
+        return Resolve(target, links + 1);
+    }
 }

@@ -86,7 +86,8 @@ internal static class SchemaMigrator
         }
     }
 
-    private static void VerifyApplied(SqliteConnection connection, IReadOnlyList<Migration> migrations, int current)
+    /// <summary>Refuses a database whose applied migrations changed since (their recorded SHA-256 differs).</summary>
+    public static void VerifyApplied(SqliteConnection connection, IReadOnlyList<Migration> migrations, int current)
     {
         var applied = connection.Query<AppliedMigration>(SqlScripts.Get("store/applied_migrations.sql"));
         foreach (var row in applied)

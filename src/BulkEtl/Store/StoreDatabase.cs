@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 
 namespace BulkEtl.Store;
 
-/// <summary>Opens the SQLite store, ready to use: WAL journal, sane pragmas, schema migrated.</summary>
+/// <summary>Opens the SQLite store: for writing (WAL journal, sane pragmas, schema migrated), or read-only, as it is.</summary>
 public static class StoreDatabase
 {
     /// <summary>SQLite waits this long for another writer's lock before failing with SQLITE_BUSY.</summary>
@@ -35,7 +35,7 @@ public static class StoreDatabase
             Directory.CreateDirectory(directory);
         }
 
-        RefuseNonDatabase(fullPath);
+        RefuseNonDatabase(fullPath, emptyIsDatabase: true);
 
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
@@ -64,6 +64,130 @@ public static class StoreDatabase
             throw;
         }
     }
+
+    /// <summary>
+    /// Opens an existing store for reading only: no migration, no journal-mode switch, nothing written to the file.
+    /// The caller owns the returned connection.
+    /// </summary>
+    /// <exception cref="StoreException">The file is missing, empty, not a SQLite database, a SQLite database BulkEtl
+    /// did not make, or a store whose schema is older (run first) or newer (upgrade BulkEtl) than this build's.</exception>
+    public static SqliteConnection OpenReadOnly(string path) => OpenReadOnly(path, Migration.Embedded);
+
+    internal static SqliteConnection OpenReadOnly(string path, IReadOnlyList<Migration> migrations)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var fullPath = Path.GetFullPath(path);
+        if (!File.Exists(fullPath))
+        {
+            throw new StoreException($"'{fullPath}' does not exist: run 'bulk-etl run' first");
+        }
+
+        RefuseNonDatabase(fullPath, emptyIsDatabase: false);
+
+        // The main file alone decides while there is no -wal: then it holds every commit. With a -wal (a run is
+        // writing, or was killed), only a real open sees the latest schema.
+        var latest = migrations.Count == 0 ? 0 : migrations[^1].Version;
+        var peeked = Peek(fullPath);
+        var mainFileDecides = !File.Exists(fullPath + "-wal");
+        if (peeked.Tables > 0 && !peeked.HasMigrations || peeked.Tables == 0 && mainFileDecides)
+        {
+            throw NotAStore(fullPath);
+        }
+
+        if (mainFileDecides)
+        {
+            RefuseOtherVersion(fullPath, peeked.UserVersion, latest);
+        }
+
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = fullPath,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+        }.ToString());
+        try
+        {
+            // On a WAL store SQLite creates the -shm (and an empty -wal) if missing, even read-only: its readers
+            // coordinate with a writer through them. The database file itself is never written.
+            connection.Open();
+            Scalar(connection, string.Create(
+                System.Globalization.CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds};"));
+            Scalar(connection, "PRAGMA query_only = ON;");
+            var current = SchemaMigrator.CurrentVersion(connection);
+            if (current == 0)
+            {
+                throw NotAStore(fullPath);
+            }
+
+            RefuseOtherVersion(fullPath, current, latest);
+            SchemaMigrator.VerifyApplied(connection, migrations, current);
+            return connection;
+        }
+        catch (SqliteException exception) when (exception.SqliteErrorCode == SqliteNotADatabase)
+        {
+            connection.Dispose();
+            throw new StoreException($"'{fullPath}' is not a SQLite database", exception);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private static void RefuseOtherVersion(string fullPath, int current, int latest)
+    {
+        if (current > latest)
+        {
+            throw new StoreException(
+                $"the database '{fullPath}' has schema version {current} but this BulkEtl knows only up to {latest}; use a newer BulkEtl");
+        }
+
+        if (current < latest)
+        {
+            throw new StoreException(
+                $"the database '{fullPath}' has schema version {current}, older than this BulkEtl's {latest}: run 'bulk-etl run' on it first to migrate it");
+        }
+    }
+
+    /// <summary>
+    /// Reads the main file alone (SQLite's immutable mode: no lock taken, no -wal or -shm created), to tell a store
+    /// from another program's database before a normal read-only open, which on a WAL database creates those files.
+    /// </summary>
+    private static (long Tables, bool HasMigrations, int UserVersion) Peek(string fullPath)
+    {
+        var uri = new UriBuilder { Scheme = Uri.UriSchemeFile, Host = "", Path = fullPath, Query = "immutable=1" }.Uri.AbsoluteUri;
+        using var peek = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = uri,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+        }.ToString());
+        try
+        {
+            peek.Open();
+            using var command = peek.CreateCommand();
+            command.CommandText =
+                "SELECT COUNT(*), COUNT(*) FILTER (WHERE name = 'schema_migrations') FROM sqlite_master WHERE type = 'table';";
+            long tables;
+            bool hasMigrations;
+            using (var reader = command.ExecuteReader())
+            {
+                reader.Read();
+                tables = reader.GetInt64(0);
+                hasMigrations = reader.GetInt64(1) > 0;
+            }
+
+            return (tables, hasMigrations, SchemaMigrator.CurrentVersion(peek));
+        }
+        catch (SqliteException exception) when (exception.SqliteErrorCode == SqliteNotADatabase)
+        {
+            throw new StoreException($"'{fullPath}' is not a SQLite database", exception);
+        }
+    }
+
+    private static StoreException NotAStore(string fullPath) =>
+        new($"'{fullPath}' is not a BulkEtl store (a SQLite database without its schema): give --db a file 'bulk-etl run' made");
 
     private static void Configure(SqliteConnection connection)
     {
@@ -97,7 +221,7 @@ public static class StoreDatabase
     /// refused without SQLite creating a journal next to it or writing into it.
     /// An empty file is a valid, empty database to SQLite.
     /// </summary>
-    private static void RefuseNonDatabase(string fullPath)
+    private static void RefuseNonDatabase(string fullPath, bool emptyIsDatabase)
     {
         if (!File.Exists(fullPath))
         {
@@ -107,7 +231,12 @@ public static class StoreDatabase
         using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         if (stream.Length == 0)
         {
-            return;
+            if (emptyIsDatabase)
+            {
+                return;
+            }
+
+            throw NotAStore(fullPath);
         }
 
         Span<byte> header = stackalloc byte[SqliteHeader.Length];

@@ -95,17 +95,4 @@ public sealed class BadInputTests : IDisposable
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
         Assert.False(File.Exists(database));
     }
-
-    [Fact]
-    public async Task Report_DatabaseIsATextFile_ExitsOneAndLeavesTheFileUnchanged()
-    {
-        var database = _folder.File("notes.db");
-        await File.WriteAllTextAsync(database, "these are my notes, not a database");
-
-        var result = await CliRunner.RunAsync("report", "--db", database, "--out", _folder.Path);
-
-        Assert.Equal(ExitCodes.Failure, result.ExitCode);
-        Assert.False(result.HasStackTrace);
-        Assert.Equal("these are my notes, not a database", await File.ReadAllTextAsync(database));
-    }
 }

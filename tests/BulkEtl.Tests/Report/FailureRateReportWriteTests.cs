@@ -52,6 +52,12 @@ public sealed class FailureRateReportWriteTests : IDisposable
     [InlineData("\tq")]
     [InlineData("\rr")]
     [InlineData("=HYPERLINK(\"http://evil\",\"x\")")]
+    [InlineData("  =cmd")]
+    [InlineData(" +x")]
+    [InlineData("   -y")]
+    [InlineData(" @z")]
+    [InlineData(" \t=cmd")]
+    [InlineData("\n=cmd")]
     public async Task WriteAsync_FormulaLikeObjectType_PrefixedWithQuote(string objectType)
     {
         _store.Add("2021-02-23T12:00:00Z", objectType, "-Import", rowCount: 1, succeeded: 1, failed: 0);
@@ -64,14 +70,14 @@ public sealed class FailureRateReportWriteTests : IDisposable
     }
 
     [Fact]
-    public async Task WriteAsync_NegativeCounts_WrittenAsPlainNumbers()
+    public async Task WriteAsync_NegativeCounts_CountedAsZeroWhileTheTextIsEscaped()
     {
         _store.Add("2021-02-23T12:00:00Z", "-neg", "Import", rowCount: -3, succeeded: 1, failed: -5);
 
         var path = await FailureRateReport.WriteAsync(_store.Connection, From, To, _store.OutputFolder, CancellationToken.None);
 
         var lines = File.ReadAllLines(path, Encoding.UTF8);
-        Assert.Equal("\"'-neg\",Import,1,0,-3,1,-5,1.2500", lines[1]);
+        Assert.Equal("\"'-neg\",Import,1,0,0,1,0,0.0000", lines[1]);
     }
 
     [Fact]

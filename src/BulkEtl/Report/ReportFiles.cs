@@ -1,0 +1,20 @@
+using System.Text.RegularExpressions;
+
+namespace BulkEtl.Report;
+
+/// <summary>The names of the files BulkEtl writes into an output folder, so it touches those and nothing else there.</summary>
+public static partial class ReportFiles
+{
+    /// <summary>
+    /// A failure-rate report, trend (CSV or chart), or data-quality list, or the manifest of one. Kept in step with the
+    /// <c>FileName</c> methods by a test that feeds their output through here.
+    /// </summary>
+    public static bool IsReportFileName(string name) => ReportName().IsMatch(name);
+
+    [GeneratedRegex(
+        @"^(?:failure-rates_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv"
+        + @"|failure-rate-trend_(?:day|week)_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.(?:csv|png|svg)"
+        + @"|data-quality_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv)(?:\.manifest\.json)?$",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex ReportName();
+}
