@@ -6,6 +6,8 @@ namespace BulkEtl.Simulator;
 /// <summary><c>POST /oauth/token</c>: client credentials in a form body, a bearer token from <see cref="TokenStore"/>.</summary>
 internal sealed class TokenEndpoint(SimulatorOptions options, TokenStore tokens)
 {
+    public const string Path = "/oauth/token";
+
     public async Task<SimulatorAnswer> AnswerAsync(HttpContext context, FaultOptions faults)
     {
         if (!context.Request.HasFormContentType)

@@ -73,7 +73,7 @@ public sealed class ZuoraSimulator : IAsyncDisposable
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, options.Port));
         var app = builder.Build();
         var simulator = new ZuoraSimulator(options, app);
-        app.MapPost("/oauth/token", context => simulator.ServeAsync(context, Endpoint.Token, null));
+        app.MapPost(TokenEndpoint.Path, context => simulator.ServeAsync(context, Endpoint.Token, null));
         app.MapGet(ListEndpoint.Path, context => simulator.ServeAsync(context, Endpoint.List, null));
         app.MapGet(SummaryEndpoint.Route, context =>
             simulator.ServeAsync(context, Endpoint.Summary, context.Request.RouteValues["id"] as string));
