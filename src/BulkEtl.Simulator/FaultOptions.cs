@@ -29,6 +29,12 @@ public sealed record FaultOptions
 
     public TimeSpan HangDuration { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The summaries of these ids are held back for <see cref="HangDuration"/> (ending early if the client gives up),
+    /// then answered normally: a client must keep what it fetched while no new answer arrives.
+    /// </summary>
+    public IReadOnlySet<string> SlowIds { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>Share of answers whose body is cut off mid-way and the connection aborted.</summary>
     public double TruncateRate { get; init; }
 

@@ -87,10 +87,10 @@ public sealed class SimulatorStats
     {
         switch (request.Path)
         {
-            case "/oauth/token":
+            case TokenEndpoint.Path:
                 Interlocked.Increment(ref _tokenRequests);
                 break;
-            case "/bulk-data/bulk-jobs/summaries":
+            case ListEndpoint.Path:
                 Interlocked.Increment(ref _listRequests);
                 break;
             default:

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using BulkEtl.Simulator;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BulkEtl.Tests.Simulator;
 
@@ -132,7 +133,9 @@ public sealed class ZuoraSimulatorTests : IAsyncLifetime
     [Fact]
     public async Task Token_GoodAndBadCredentials_IssuesOrRefusesAndExpires()
     {
-        await using var shortLived = await ZuoraSimulator.StartAsync(new SimulatorOptions { Jobs = 3, Now = Now, TokenLifetime = TimeSpan.FromMilliseconds(300) });
+        var clock = new FakeTimeProvider(Now);
+        await using var shortLived = await ZuoraSimulator.StartAsync(
+            new SimulatorOptions { Jobs = 3, Now = Now, TimeProvider = clock, TokenLifetime = TimeSpan.FromSeconds(300) });
         using var http = new HttpClient { BaseAddress = shortLived.BaseUrl };
 
         using var refused = await http.PostAsync("oauth/token", Form("sim-client", "wrong"));
@@ -143,7 +146,9 @@ public sealed class ZuoraSimulatorTests : IAsyncLifetime
         Assert.Equal("bearer", token.RootElement.GetProperty("token_type").GetString());
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.RootElement.GetProperty("access_token").GetString());
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("bulk-data/bulk-jobs/summaries")).StatusCode);
-        await Task.Delay(400);
+        clock.Advance(TimeSpan.FromSeconds(299));
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("bulk-data/bulk-jobs/summaries")).StatusCode);
+        clock.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("bulk-data/bulk-jobs/summaries")).StatusCode);
     }
 

@@ -1,0 +1,10 @@
+namespace BulkEtl.Simulator;
+
+/// <summary>The routes the simulator serves; anything else is <see cref="Unknown"/>.</summary>
+internal enum Endpoint
+{
+    Token,
+    List,
+    Summary,
+    Unknown,
+}
