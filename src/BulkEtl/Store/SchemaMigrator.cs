@@ -81,7 +81,7 @@ internal static class SchemaMigrator
     {
         if (current > latest)
         {
-            throw new StoreException(
+            throw StoreException.WrongFile(
                 $"the database schema is version {current} but this BulkEtl knows only up to {latest}; use a newer BulkEtl");
         }
     }
@@ -95,7 +95,7 @@ internal static class SchemaMigrator
             var known = migrations.FirstOrDefault(m => m.Version == row.Version);
             if (known is not null && !string.Equals(known.Sha256, row.Sha256, StringComparison.Ordinal))
             {
-                throw new StoreException(
+                throw StoreException.WrongFile(
                     $"migration {known.Label} changed after it was applied (database at version {current}); migrations are forward-only: add a new one instead");
             }
         }

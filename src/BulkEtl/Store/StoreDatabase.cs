@@ -37,6 +37,12 @@ public static class StoreDatabase
 
         RefuseNonDatabase(fullPath, emptyIsDatabase: true);
 
+        // Another program's database must not get BulkEtl's tables, nor be switched to WAL, because of a wrong --db.
+        if (new FileInfo(fullPath) is { Exists: true, Length: > 0 } && Peek(fullPath) is { Tables: > 0, HasMigrations: false })
+        {
+            throw NotAStore(fullPath);
+        }
+
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
             DataSource = fullPath,
@@ -56,7 +62,7 @@ public static class StoreDatabase
         catch (SqliteException exception) when (exception.SqliteErrorCode == SqliteNotADatabase)
         {
             connection.Dispose();
-            throw new StoreException($"'{fullPath}' is not a SQLite database", exception);
+            throw StoreException.WrongFile($"'{fullPath}' is not a SQLite database", exception);
         }
         catch
         {
@@ -126,7 +132,7 @@ public static class StoreDatabase
         catch (SqliteException exception) when (exception.SqliteErrorCode == SqliteNotADatabase)
         {
             connection.Dispose();
-            throw new StoreException($"'{fullPath}' is not a SQLite database", exception);
+            throw StoreException.WrongFile($"'{fullPath}' is not a SQLite database", exception);
         }
         catch
         {
@@ -139,13 +145,13 @@ public static class StoreDatabase
     {
         if (current > latest)
         {
-            throw new StoreException(
+            throw StoreException.WrongFile(
                 $"the database '{fullPath}' has schema version {current} but this BulkEtl knows only up to {latest}; use a newer BulkEtl");
         }
 
         if (current < latest)
         {
-            throw new StoreException(
+            throw StoreException.WrongFile(
                 $"the database '{fullPath}' has schema version {current}, older than this BulkEtl's {latest}: run 'bulk-etl run' on it first to migrate it");
         }
     }
@@ -182,12 +188,12 @@ public static class StoreDatabase
         }
         catch (SqliteException exception) when (exception.SqliteErrorCode == SqliteNotADatabase)
         {
-            throw new StoreException($"'{fullPath}' is not a SQLite database", exception);
+            throw StoreException.WrongFile($"'{fullPath}' is not a SQLite database", exception);
         }
     }
 
     private static StoreException NotAStore(string fullPath) =>
-        new($"'{fullPath}' is not a BulkEtl store (a SQLite database without its schema): give --db a file 'bulk-etl run' made");
+        StoreException.WrongFile($"'{fullPath}' is not a BulkEtl store (a SQLite database without its schema): give --db a file 'bulk-etl run' made");
 
     private static void Configure(SqliteConnection connection)
     {
@@ -243,7 +249,7 @@ public static class StoreDatabase
         var read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
         if (read < header.Length || !header.SequenceEqual(SqliteHeader))
         {
-            throw new StoreException($"'{fullPath}' is not a SQLite database");
+            throw StoreException.WrongFile($"'{fullPath}' is not a SQLite database");
         }
     }
 }

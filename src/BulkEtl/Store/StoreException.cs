@@ -19,4 +19,13 @@ public sealed class StoreException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>
+    /// The file named is the wrong one for this program (not SQLite, another program's database, a newer or edited
+    /// schema): a person must fix the path, nothing was changed. Tells a configuration error from a failing disk.
+    /// </summary>
+    public bool IsWrongFile { get; private init; }
+
+    public static StoreException WrongFile(string message, Exception? innerException = null) =>
+        innerException is null ? new(message) { IsWrongFile = true } : new(message, innerException) { IsWrongFile = true };
 }
