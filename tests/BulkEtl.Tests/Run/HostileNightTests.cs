@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using BulkEtl.Cli;
+using BulkEtl.Simulator;
+using BulkEtl.Tests.TestSupport;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace BulkEtl.Tests.Run;
+
+/// <summary>
+/// A night where many things are wrong at once, run as cron runs it (its own process): it must end partial (exit 3),
+/// with every well-formed job stored and reported exactly, every bad one named, and memory bounded although one answer
+/// inflates to 512 MB.
+/// </summary>
+public sealed class HostileNightTests
+{
+    private const int Jobs = 300;
+    private const string Report = "failure-rates_2026-10-22_2026-11-20.csv";
+    private const long PeakMemoryLimit = 250L * 1024 * 1024;
+
+    [Fact]
+    public async Task Run_HostileNightMixingEveryFault_IsPartialStoresEveryGoodJobExactlyAndStaysUnder250MB()
+    {
+        await using var reference = await SimulatedNight.StartAsync(Jobs, configure: NonUuidIds);
+        Assert.Equal(ExitCodes.Success, (await reference.RunAsync()).ExitCode);
+
+        await using var night = await SimulatedNight.StartAsync(Jobs, configure: NonUuidIds);
+        var jobs = night.Simulator.Jobs;
+        var (futureListEntry, noIdEntry, wrongShape, bomb, misrouted, failing) =
+            (jobs[11].Id, jobs[40].Id, jobs[77].Id, jobs[120].Id, jobs[160].Id, jobs[222].Id);
+        night.Simulator.Faults = new FaultOptions
+        {
+            Seed = 8,
+            ServerErrorRate = 0.05,
+            TruncateRate = 0.03,
+            HostileErrorReasons = true,
+            RawListEntries = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                [futureListEntry] = $$"""{"id":"{{futureListEntry}}","status":"Completed","createdAt":253402300800000,"name":"bad \q"}""",
+                [noIdEntry] = """{"name":"no id here","status":"Completed"}""",
+            },
+            RawSummaries = new Dictionary<string, string>(StringComparer.Ordinal) { [wrongShape] = $$"""{"id":"{{wrongShape}}","rowsFailed":[1]}""" },
+            OversizedBodyIds = new HashSet<string>(StringComparer.Ordinal) { bomb },
+            WrongIdIds = new HashSet<string>(StringComparer.Ordinal) { misrouted },
+            AlwaysFailIds = new HashSet<string>(StringComparer.Ordinal) { failing },
+        };
+
+        var (result, peak) = await RunInOwnProcessAsync(night.RunArgs("--max-retries", "3"));
+
+        Assert.True(result.ExitCode == ExitCodes.Partial, result.Error);
+        Assert.True(peak < PeakMemoryLimit, $"peak working set {peak / 1024 / 1024} MB");
+        foreach (var named in new[] { wrongShape, bomb, misrouted, failing })
+        {
+            Assert.Contains($"job {named} could not be fetched", result.Error, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("without a readable job id", result.Error, StringComparison.Ordinal);
+        string[] bad = [noIdEntry, wrongShape, bomb, misrouted, failing];
+        var expected = SimulatedNight.StoredJobs(reference.Database).Where(row => !bad.Any(id => row.Contains(id, StringComparison.Ordinal))).ToList();
+        Assert.Equal(Jobs - bad.Length, expected.Count);
+        Assert.Equal(expected, SimulatedNight.StoredJobs(night.Database));
+        Assert.Equal(await ExpectedReportAsync(reference, bad), await File.ReadAllBytesAsync(Path.Combine(night.Reports, Report)));
+    }
+
+    [Fact]
+    public async Task Run_FetchedJobsWhileTheNextAnswerIsSlow_AreCommittedWithinSeconds()
+    {
+        await using var night = await SimulatedNight.StartAsync(jobs: 30);
+        var slow = night.Simulator.Jobs[^1].Id;
+        night.Simulator.Faults = new FaultOptions
+        {
+            SlowIds = new HashSet<string>(StringComparer.Ordinal) { slow },
+            HangDuration = TimeSpan.FromSeconds(8),
+        };
+        var started = Stopwatch.StartNew();
+
+        var run = night.RunAsync("--max-concurrency", "2");
+        await Eventually.WaitUntilAsync(() => File.Exists(night.Database) && Stored(night.Database) == 29, "29 jobs are committed",
+            TimeSpan.FromSeconds(6));
+
+        Assert.False(run.IsCompleted, "the run is still waiting for the slow job");
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(7), $"committed after {started.Elapsed.TotalSeconds:0.0} s");
+        var result = await run;
+        Assert.True(result.ExitCode == ExitCodes.Success, result.Error);
+        Assert.Equal(30, Stored(night.Database));
+    }
+
+    private static SimulatorOptions NonUuidIds(SimulatorOptions options) => options with { NonUuidIdShare = 0.2 };
+
+    private static long Stored(string database)
+    {
+        try
+        {
+            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+            return connection.ExecuteScalar<long>("SELECT COUNT(*) FROM bulk_jobs");
+        }
+        catch (SqliteException)
+        {
+            // Not created yet.
+            return -1;
+        }
+    }
+
+    /// <summary>The report of the reference store less the bad jobs, made by the real report command on a copy.</summary>
+    private static async Task<byte[]> ExpectedReportAsync(SimulatedNight reference, string[] bad)
+    {
+        using var folder = new TempFolder();
+        var copy = folder.File("expected.db");
+        using (var source = new SqliteConnection($"Data Source={reference.Database};Pooling=False"))
+        {
+            source.Open();
+            source.Execute("VACUUM INTO @copy", new { copy });
+        }
+
+        using (var connection = new SqliteConnection($"Data Source={copy};Pooling=False"))
+        {
+            connection.Execute("DELETE FROM bulk_jobs WHERE id IN @bad", new { bad });
+        }
+
+        var output = folder.File("out");
+        var report = await CliRunner.RunAsync("report", "--db", copy, "--out", output, "--from", "2026-10-22", "--to", "2026-11-20");
+        Assert.True(report.ExitCode == ExitCodes.Success, report.Error);
+        return await File.ReadAllBytesAsync(Path.Combine(output, Report));
+    }
+
+    private static async Task<(CliResult Result, long PeakWorkingSet)> RunInOwnProcessAsync(string[] args)
+    {
+        using var child = ChildProcess.Start(args);
+        var output = child.StandardOutput.ReadToEndAsync();
+        var error = child.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        long peak = 0;
+        while (!child.HasExited && !deadline.IsCancellationRequested)
+        {
+            try
+            {
+                child.Refresh();
+                // VmHWM, the kernel's high-water mark of the process: the last reading before exit is its peak.
+                peak = Math.Max(peak, child.PeakWorkingSet64);
+            }
+            catch (InvalidOperationException)
+            {
+                // Exited between the check and the read.
+            }
+
+            await Task.Delay(20);
+        }
+
+        await child.WaitForExitAsync(deadline.Token);
+        return (new CliResult(child.ExitCode, await output, await error), peak);
+    }
+}
