@@ -38,6 +38,11 @@ internal static class RunsCommand
                     output.WriteLine($"    {job.Kind} {job.JobId}: {job.Reason}");
                 }
 
+                foreach (var rejected in ledger.Rejected(run.Id))
+                {
+                    output.WriteLine($"    unreadable {rejected.Source} record{(rejected.JobId is { } id ? $" of job {id}" : " without a job id")}: {rejected.Reason}");
+                }
+
                 foreach (var report in ledger.Reports(run.Id))
                 {
                     output.WriteLine($"    wrote {report.FileName} sha256 {report.Sha256}");

@@ -80,6 +80,9 @@ public sealed class RunLedger(SqliteConnection connection, TimeProvider timeProv
     public IReadOnlyList<RunJobRecord> Jobs(string runId) =>
         connection.Query<RunJobRecord>(SqlScripts.Get("runs/jobs.sql"), new { RunId = runId }).ToList();
 
+    public IReadOnlyList<RejectedRecord> Rejected(string runId) =>
+        connection.Query<RejectedRecord>(SqlScripts.Get("runs/rejected.sql"), new { RunId = runId }).ToList();
+
     public IReadOnlyList<RunReportRecord> Reports(string runId) =>
         connection.Query<RunReportRecord>(SqlScripts.Get("runs/reports.sql"), new { RunId = runId }).ToList();
 

@@ -134,6 +134,9 @@ public sealed class HostileAnswersTests
         Assert.Equal(5, evidence.Count);
         Assert.All(evidence, row => Assert.Equal("list", row.Source));
         Assert.Single(evidence, row => row.JobId is null && row.Evidence.Contains("an entry with no id", StringComparison.Ordinal));
+        var runs = await CliRunner.RunAsync("runs", "--db", night.Database);
+        Assert.Contains("unreadable list record without a job id", runs.Output, StringComparison.Ordinal);
+        Assert.Contains($"unreadable list record of job {jobs[30].Id}", runs.Output, StringComparison.Ordinal);
     }
 
     [Fact]
