@@ -1,4 +1,5 @@
 using BulkEtl.Run;
+using BulkEtl.Store;
 
 namespace BulkEtl.Cli.Commands;
 

@@ -1,26 +1,14 @@
-using BulkEtl.Extract;
+using BulkEtl.Store;
 
 namespace BulkEtl.Run;
 
-/// <summary>What a run did, for the exit code, the closing summary and the run ledger.</summary>
+/// <summary>What a run did, for the exit code and the closing summary; the ledger holds the same.</summary>
 public sealed record RunResult(
     Guid RunId,
     string TrackId,
     RunOutcome Outcome,
     RunCounts Counts,
-    IReadOnlyList<FetchOutcome.Failed> FailedJobs,
-    IReadOnlyList<UnreadableRecord> UnreadableEntries,
+    IReadOnlyList<FailedJob> FailedJobs,
+    IReadOnlyList<UnreadableEntry> UnreadableEntries,
     IReadOnlyList<string> ReportFiles,
     string? FailureMessage);
-
-public sealed record RunCounts(
-    long Listed,
-    long Fetched,
-    long New,
-    long Changed,
-    long Unchanged,
-    long NotFound,
-    long Failed,
-    long Requests,
-    long Retries,
-    long TooManyRequests);

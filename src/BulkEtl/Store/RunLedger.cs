@@ -53,7 +53,9 @@ public sealed class RunLedger(SqliteConnection connection, TimeProvider timeProv
         connection.Execute(SqlScripts.Get("runs/record_rejected.sql"),
             new { RunId = runId.ToString("D"), Source = source, JobId = jobId, Reason = reason, Evidence = evidence }, transaction);
 
-    public void Finish(Guid runId, RunTotals totals, IReadOnlyList<RunReportRecord> reports)
+    /// <summary>Closes the run: its outcome (<c>succeeded</c>, <c>partial</c>, <c>failed</c>), totals, and the files it wrote.</summary>
+    public void Finish(Guid runId, string outcome, RunCounts counts, string? failureMessage, long dataQualityIssues,
+        IReadOnlyList<RunReportRecord> reports)
     {
         using var transaction = connection.BeginTransaction();
         connection.Execute(SqlScripts.Get("runs/record_report.sql"),
@@ -62,14 +64,14 @@ public sealed class RunLedger(SqliteConnection connection, TimeProvider timeProv
         {
             RunId = runId.ToString("D"),
             FinishedAt = Now(),
-            totals.Outcome,
-            totals.Listed,
-            totals.Unchanged,
-            totals.Requests,
-            totals.Retries,
-            totals.TooManyRequests,
-            totals.FailureMessage,
-            totals.DataQualityIssues,
+            Outcome = outcome,
+            counts.Listed,
+            counts.Unchanged,
+            counts.Requests,
+            counts.Retries,
+            counts.TooManyRequests,
+            FailureMessage = failureMessage,
+            DataQualityIssues = dataQualityIssues,
         }, transaction);
         transaction.Commit();
     }
@@ -88,10 +90,3 @@ public sealed class RunLedger(SqliteConnection connection, TimeProvider timeProv
 
     private string Now() => ZuoraTimestamp.ToStoreText(timeProvider.GetUtcNow());
 }
-
-/// <summary>What one committed batch added to a run's counts.</summary>
-public sealed record BatchCounts(long Fetched, long New, long Changed, long NotFound, long Failed);
-
-/// <summary>A run's closing numbers.</summary>
-public sealed record RunTotals(string Outcome, long Listed, long Unchanged, long Requests, long Retries, long TooManyRequests,
-    string? FailureMessage, long DataQualityIssues);
