@@ -1,5 +1,7 @@
 using System.CommandLine;
+using BulkEtl.Cli.Composition;
 using BulkEtl.Report;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BulkEtl.Cli.Commands;
 
@@ -24,7 +26,8 @@ internal static class ReportCommand
             var scope = new ReportScope(first, last, CommonOptions.ParseAsOf(parse.GetValue(asOf)), parse.GetValue(settledOnly));
             using var connection = ReadOnlyStore.Open(ExistingDatabase(parse.GetValue(database)!));
             var outputDirectory = OutputFolder.EnsureWritable(parse.GetValue(output)!);
-            var publisher = new ReportPublisher(connection, outputDirectory, environment.TimeProvider);
+            await using var services = CliServices.Build(environment);
+            var publisher = services.GetRequiredService<ReportPublisherFactory>().Create(connection, outputDirectory);
             var files = await publisher.FailureRatesAsync(scope, cancellationToken);
             // The data-quality list goes with the failure rates: it says which of their numbers not to trust blindly.
             files = [.. files, .. await publisher.DataQualityAsync(scope, cancellationToken)];

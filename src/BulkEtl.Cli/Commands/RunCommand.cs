@@ -86,11 +86,7 @@ internal static class RunCommand
             Resilience = settings.Tuning.Resilience,
         };
 
-        await using var services = new ServiceCollection()
-            .AddLogging(logging => LoggingSetup.Configure(logging, settings.LogLevel, settings.LogFormat))
-            .AddZuoraExtraction(settings.Connection, options, timeProvider)
-            .AddSingleton<NightlyRun>()
-            .BuildServiceProvider();
+        await using var services = CliServices.Build(environment, settings.LogLevel, settings.LogFormat, options);
 
         var request = new RunRequest(settings.DatabasePath, outputDirectory, first, last, settings.JobIds);
         RunResult result;

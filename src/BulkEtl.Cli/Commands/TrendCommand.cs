@@ -1,5 +1,7 @@
 using System.CommandLine;
+using BulkEtl.Cli.Composition;
 using BulkEtl.Report;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BulkEtl.Cli.Commands;
 
@@ -27,7 +29,8 @@ internal static class TrendCommand
             var period = parse.GetValue(by) == "week" ? TrendPeriod.Week : TrendPeriod.Day;
             using var connection = ReadOnlyStore.Open(ReportCommand.ExistingDatabase(parse.GetValue(database)!));
             var outputDirectory = OutputFolder.EnsureWritable(parse.GetValue(output)!);
-            var files = await new ReportPublisher(connection, outputDirectory, environment.TimeProvider).TrendAsync(scope, period, cancellationToken);
+            await using var services = CliServices.Build(environment);
+            var files = await services.GetRequiredService<ReportPublisherFactory>().Create(connection, outputDirectory).TrendAsync(scope, period, cancellationToken);
             foreach (var file in files)
             {
                 environment.Output.WriteLine($"wrote {file}");

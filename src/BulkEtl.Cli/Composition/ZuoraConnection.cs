@@ -68,11 +68,6 @@ internal sealed record ZuoraConnection(Uri BaseUrl, string? Token, string? Clien
         return true;
     }
 
-    public IAccessTokenSource CreateTokenSource(ZuoraTransport transport, TimeProvider timeProvider) =>
-        Token is not null
-            ? new StaticTokenSource(Token)
-            : new OAuthTokenSource(transport, ClientId!, ClientSecret!, timeProvider);
-
     private static bool IsLoopback(Uri uri) =>
         uri.IsLoopback || (IPAddress.TryParse(uri.DnsSafeHost, out var address) && IPAddress.IsLoopback(address));
 }

@@ -11,8 +11,8 @@ namespace BulkEtl.Run;
 /// arrive, so a run killed at any moment leaves a store the next run converges from; a job is taken as deleted only
 /// after a complete, plausible listing; the reports are written only from committed data, atomically.
 /// </summary>
-public sealed partial class NightlyRun(JobExtractor extractor, ZuoraClient client, ZuoraCallMetrics metrics, TimeProvider timeProvider,
-    ILogger<NightlyRun> logger)
+public sealed partial class NightlyRun(JobExtractor extractor, ZuoraClient client, ZuoraCallMetrics metrics, ReportPublisherFactory publishers,
+    TimeProvider timeProvider, ILogger<NightlyRun> logger)
 {
     /// <summary>A report temp file this old belongs to a killed writer, not a live one.</summary>
     private static readonly TimeSpan LeftoverAge = TimeSpan.FromHours(1);
@@ -98,7 +98,7 @@ public sealed partial class NightlyRun(JobExtractor extractor, ZuoraClient clien
     {
         AtomicFile.RemoveLeftovers(request.OutputDirectory, timeProvider, LeftoverAge);
         var scope = new ReportScope(request.From, request.To);
-        var publisher = new ReportPublisher(connection, request.OutputDirectory, timeProvider, runId.ToString("D"));
+        var publisher = publishers.Create(connection, request.OutputDirectory, runId.ToString("D"));
         var files = new List<string>();
         files.AddRange(await publisher.FailureRatesAsync(scope, cancellationToken));
         files.AddRange(await publisher.TrendAsync(scope, TrendPeriod.Day, cancellationToken));

@@ -186,30 +186,16 @@ public sealed class OAuthTokenSourceTests
         Assert.Equal(["Bearer t1", "Bearer t2"], data);
     }
 
-    private static ClientHarness Harness(Func<HttpRequestMessage, int, HttpResponseMessage> answer, out OAuthTokenSource tokens,
+    private static ClientHarness Harness(Func<HttpRequestMessage, int, HttpResponseMessage> answer, out IAccessTokenSource tokens,
         TimeProvider? time = null, int maxConcurrency = 4)
     {
-        var handler = new StubHttpHandler(answer);
-        var holder = new TokenHolder();
-        var harness = new ClientHarness(handler, holder, timeProvider: time, maxConcurrency: maxConcurrency,
+        var harness = new ClientHarness(new StubHttpHandler(answer), oauth: true, timeProvider: time, maxConcurrency: maxConcurrency,
             resilience: new ZuoraResilienceOptions { BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(2), MaxRetryAttempts = 3 });
-        tokens = new OAuthTokenSource(harness.Transport, "client", "secret", time ?? TimeProvider.System);
-        holder.Inner = tokens;
+        tokens = harness.Tokens;
+        Assert.IsType<OAuthTokenSource>(tokens);
         return harness;
     }
 
     private static HttpResponseMessage Token(string value, string expiresIn) =>
         StubHttpHandler.Json(HttpStatusCode.OK, $$"""{"access_token":"{{value}}","token_type":"bearer","expires_in":{{expiresIn}}}""");
-
-    /// <summary>The harness needs a token source before the source can take the harness's transport.</summary>
-    private sealed class TokenHolder : IAccessTokenSource
-    {
-        public OAuthTokenSource? Inner { get; set; }
-
-        public bool CanRenew => true;
-
-        public ValueTask<AccessToken> GetTokenAsync(CancellationToken cancellationToken) => Inner!.GetTokenAsync(cancellationToken);
-
-        public void Invalidate(AccessToken rejected) => Inner!.Invalidate(rejected);
-    }
 }

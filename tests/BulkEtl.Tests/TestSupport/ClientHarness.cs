@@ -1,23 +1,30 @@
+using BulkEtl.Composition;
 using BulkEtl.Extract;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BulkEtl.Tests.TestSupport;
 
-/// <summary>A <see cref="ZuoraClient"/> wired as in production, over a stub handler, with retries fast enough for tests.</summary>
+/// <summary>
+/// A <see cref="ZuoraClient"/> built by the production composition root over a stub handler, with retries fast enough
+/// for tests.
+/// </summary>
 internal sealed class ClientHarness : IDisposable
 {
     public static readonly Uri BaseUrl = new("https://rest.test.zuora.com/");
 
-    private readonly HttpClient _http;
+    private readonly ServiceProvider _services;
 
-    public ClientHarness(StubHttpHandler handler, IAccessTokenSource? tokens = null, ZuoraResilienceOptions? resilience = null,
+    /// <param name="oauth">Client credentials (an OAuth token source) instead of a fixed bearer token.</param>
+    public ClientHarness(StubHttpHandler handler, bool oauth = false, ZuoraResilienceOptions? resilience = null,
         TimeProvider? timeProvider = null, int maxConcurrency = 4)
     {
         Handler = handler;
-        var time = timeProvider ?? TimeProvider.System;
         Options = new ZuoraOptions
         {
             BaseUrl = BaseUrl,
+            Token = oauth ? null : "stub-token",
+            ClientId = oauth ? "client" : null,
+            ClientSecret = oauth ? "secret" : null,
             TrackId = "test-track",
             MaxConcurrency = maxConcurrency,
             Resilience = resilience ?? new ZuoraResilienceOptions
@@ -27,25 +34,24 @@ internal sealed class ClientHarness : IDisposable
                 MaxRetryAttempts = 3,
             },
         };
-        _http = new HttpClient(handler) { BaseAddress = BaseUrl };
-        Metrics = new ZuoraCallMetrics();
-        var pipeline = ZuoraResiliencePipeline.Create(Options.Resilience, time, Metrics, NullLogger.Instance);
-        Transport = new ZuoraTransport(_http, Options, pipeline, Metrics, time);
-        Tokens = tokens ?? new StaticTokenSource("stub-token");
-        Client = new ZuoraClient(Transport, Tokens, new AdaptiveConcurrencyLimiter(maxConcurrency), time, NullLogger<ZuoraClient>.Instance);
+        _services = new ServiceCollection()
+            .AddLogging()
+            .AddBulkEtl(timeProvider ?? TimeProvider.System)
+            .AddNightlyRun(Options, () => handler)
+            .BuildServiceProvider();
     }
 
     public StubHttpHandler Handler { get; }
 
     public ZuoraOptions Options { get; }
 
-    public ZuoraCallMetrics Metrics { get; }
+    public ZuoraCallMetrics Metrics => _services.GetRequiredService<ZuoraCallMetrics>();
 
-    public ZuoraTransport Transport { get; }
+    public ZuoraTransport Transport => _services.GetRequiredService<ZuoraTransport>();
 
-    public IAccessTokenSource Tokens { get; }
+    public IAccessTokenSource Tokens => _services.GetRequiredService<IAccessTokenSource>();
 
-    public ZuoraClient Client { get; }
+    public ZuoraClient Client => _services.GetRequiredService<ZuoraClient>();
 
     public async Task<List<ListPage>> ListAllAsync()
     {
@@ -58,5 +64,5 @@ internal sealed class ClientHarness : IDisposable
         return pages;
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose() => _services.Dispose();
 }

@@ -1,0 +1,68 @@
+using System.Net;
+using BulkEtl.Extract;
+using BulkEtl.Report;
+using BulkEtl.Run;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Polly;
+
+namespace BulkEtl.Composition;
+
+/// <summary>
+/// The one place BulkEtl is wired: every command and the tests build their services here, so a night, a report and a
+/// test run the same objects with the same settings.
+/// </summary>
+public static class BulkEtlServices
+{
+    public const string ZuoraHttpClient = "zuora";
+
+    /// <summary>What every command needs: the clock and the report publisher.</summary>
+    public static IServiceCollection AddBulkEtl(this IServiceCollection services, TimeProvider timeProvider)
+    {
+        services.AddSingleton(timeProvider);
+        services.AddSingleton<ReportPublisherFactory>();
+        return services;
+    }
+
+    /// <summary>
+    /// A night against one Zuora tenant: a factory-made HttpClient that follows no redirect, the shared resilience
+    /// pipeline, the token source the options call for, the adaptive limiter, the client, the extractor and the run.
+    /// </summary>
+    /// <param name="primaryHandler">For tests only: the handler under the client instead of the network's.</param>
+    public static IServiceCollection AddNightlyRun(this IServiceCollection services, ZuoraOptions options,
+        Func<HttpMessageHandler>? primaryHandler = null)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton<ZuoraCallMetrics>();
+        services.AddHttpClient(ZuoraHttpClient, client =>
+            {
+                client.BaseAddress = options.BaseUrl;
+                // The resilience pipeline owns every timeout.
+                client.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .ConfigurePrimaryHttpMessageHandler(primaryHandler ?? (() => new SocketsHttpHandler
+            {
+                AutomaticDecompression = DecompressionMethods.GZip,
+                // A redirect could carry the client secret or the token to another host: refused, never followed.
+                AllowAutoRedirect = false,
+                ConnectTimeout = TimeSpan.FromSeconds(15),
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                MaxConnectionsPerServer = options.MaxConcurrency + 2,
+            }))
+            // The factory's own logging writes request URIs and header names; nothing in it is needed, so none of it runs.
+            .RemoveAllLoggers();
+        services.AddSingleton(provider => ZuoraResiliencePipeline.Create(options.Resilience, provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ZuoraCallMetrics>(), provider.GetRequiredService<ILoggerFactory>().CreateLogger("BulkEtl.Zuora")));
+        services.AddSingleton(provider => new ZuoraTransport(
+            provider.GetRequiredService<IHttpClientFactory>().CreateClient(ZuoraHttpClient), options,
+            provider.GetRequiredService<ResiliencePipeline>(), provider.GetRequiredService<ZuoraCallMetrics>(),
+            provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(provider => AccessTokenSources.Create(options, provider.GetRequiredService<ZuoraTransport>(),
+            provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(_ => new AdaptiveConcurrencyLimiter(options.MaxConcurrency));
+        services.AddSingleton<ZuoraClient>();
+        services.AddSingleton<JobExtractor>();
+        services.AddSingleton<NightlyRun>();
+        return services;
+    }
+}
