@@ -137,9 +137,14 @@ public sealed class RunEndToEndTests : IDisposable
         var fromRun = await File.ReadAllBytesAsync(file);
         await simulator.DisposeAsync();
 
-        var report = await CliRunner.RunAsync("report", "--db", Database, "--out", Reports, "--from", "2026-10-22", "--to", "2026-11-20");
+        // An empty folder: the run's own file must not be what the comparison reads.
+        var rebuilt = Path.Combine(_folder.Path, "rebuilt");
 
-        Assert.Equal(ExitCodes.Success, report.ExitCode);
-        Assert.Equal(fromRun, await File.ReadAllBytesAsync(file));
+        var report = await CliRunner.RunAsync("report", "--db", Database, "--out", rebuilt, "--from", "2026-10-22", "--to", "2026-11-20");
+
+        Assert.True(report.ExitCode == ExitCodes.Success, report.Error);
+        var fromReport = Path.Combine(rebuilt, Path.GetFileName(file));
+        Assert.True(File.Exists(fromReport), "report must write the failure-rate file itself");
+        Assert.Equal(fromRun, await File.ReadAllBytesAsync(fromReport));
     }
 }

@@ -19,12 +19,14 @@ public sealed class CrashSafetyTests
         var uninterrupted = await reference.RunAsync();
         Assert.True(uninterrupted.ExitCode == ExitCodes.Success, uninterrupted.Error);
 
-        await using var night = await SimulatedNight.StartAsync(Jobs, new FaultOptions { Latency = TimeSpan.FromMilliseconds(15) });
-        // Killed before any fetch, early, mid-way and late; each run resumes the store the last one left.
-        foreach (var killAfterFetches in new[] { 0, 10, 45, 90, 140 })
+        // 20 fetches a second (two at a time, 100 ms each): a run commits a batch every 2 s, about 40 jobs, so each
+        // killed run below leaves work for the next and every kill lands between two commits.
+        await using var night = await SimulatedNight.StartAsync(Jobs, new FaultOptions { Latency = TimeSpan.FromMilliseconds(100) });
+        // Killed before anything was committed, then three times just after a commit; each run resumes the store the last one left.
+        await RunAndKillAsync(night, afterACommit: false);
+        for (var kill = 0; kill < 3; kill++)
         {
-            await RunAndKillAsync(night, killAfterFetches);
-            AssertIntact(night.Database);
+            await RunAndKillAsync(night, afterACommit: true);
         }
 
         night.Simulator.Faults = new FaultOptions();
@@ -38,31 +40,57 @@ public sealed class CrashSafetyTests
             await File.ReadAllBytesAsync(Path.Combine(night.Reports, Report)));
     }
 
-    private static async Task RunAndKillAsync(SimulatedNight night, int killAfterFetches)
+    /// <summary>
+    /// Starts a run and SIGKILLs it once its list call began (<paramref name="afterACommit"/> false) or once it has
+    /// committed jobs of its own; then checks the kill landed mid-run: the child was still running, died of the
+    /// signal, its ledger row is still open, and the store holds some but not all of the tenant.
+    /// </summary>
+    private static async Task RunAndKillAsync(SimulatedNight night, bool afterACommit)
     {
+        var storedBefore = StoredCount(night.Database);
         night.Simulator.Stats.Reset();
         using var child = ChildProcess.Start(night.RunArgs("--max-concurrency", "2"));
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (!child.HasExited && night.Simulator.Stats.SummaryRequests < killAfterFetches && !deadline.IsCancellationRequested)
+        while (!child.HasExited && !deadline.IsCancellationRequested
+               && !(afterACommit ? StoredCount(night.Database) > storedBefore : night.Simulator.Stats.ListRequests > 0))
         {
-            await Task.Delay(5);
+            await Task.Delay(10);
         }
 
-        if (killAfterFetches == 0)
-        {
-            // Right after the list call began: before anything was committed.
-            while (!child.HasExited && night.Simulator.Stats.ListRequests == 0 && !deadline.IsCancellationRequested)
-            {
-                await Task.Delay(5);
-            }
-        }
-
-        if (!child.HasExited)
-        {
-            child.Kill(entireProcessTree: true);
-        }
-
+        Assert.False(child.HasExited, $"the run ended on its own (exit {(child.HasExited ? child.ExitCode : 0)}) before the kill");
+        child.Kill(entireProcessTree: true);
         await child.WaitForExitAsync(deadline.Token);
+
+        Assert.Equal(128 + 9, child.ExitCode);
+        AssertIntact(night.Database);
+        Assert.Equal(("running", (string?)null), LastRun(night.Database));
+        var storedAfter = StoredCount(night.Database);
+        Assert.InRange(storedAfter, afterACommit ? storedBefore + 1 : storedBefore, afterACommit ? Jobs - 1 : storedBefore);
+    }
+
+    private static long StoredCount(string database)
+    {
+        if (!File.Exists(database))
+        {
+            return 0;
+        }
+
+        try
+        {
+            using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+            return connection.ExecuteScalar<long>("SELECT COUNT(*) FROM bulk_jobs");
+        }
+        catch (SqliteException)
+        {
+            // The child is still creating the schema.
+            return 0;
+        }
+    }
+
+    private static (string Outcome, string? FinishedAt) LastRun(string database)
+    {
+        using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        return connection.QuerySingle<(string, string?)>("SELECT outcome, finished_at FROM etl_runs ORDER BY started_at DESC LIMIT 1");
     }
 
     private static void AssertIntact(string database)

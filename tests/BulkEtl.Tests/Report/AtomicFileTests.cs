@@ -60,6 +60,48 @@ public sealed class AtomicFileTests : IDisposable
         Assert.Equal("new", await File.ReadAllTextAsync(target));
     }
 
+    [Fact]
+    public async Task WriteAsync_MidWrite_ReaderSeesTheWholeOldFileThenTheWholeNewOne()
+    {
+        var target = _folder.File("failure-rates_2026-11-01_2026-11-30.csv");
+        await File.WriteAllTextAsync(target, "old report");
+        string? seenMidWrite = null;
+
+        await AtomicFile.WriteAsync(target, async (stream, token) =>
+        {
+            await stream.WriteAsync("new "u8.ToArray(), token);
+            await stream.FlushAsync(token);
+            seenMidWrite = await File.ReadAllTextAsync(target, token);
+            await stream.WriteAsync("report"u8.ToArray(), token);
+        }, CancellationToken.None);
+
+        Assert.Equal("old report", seenMidWrite);
+        Assert.Equal("new report", await File.ReadAllTextAsync(target));
+        Assert.Equal([target], Directory.GetFiles(_folder.Path));
+    }
+
+    [Theory]
+    [InlineData(typeof(IOException))]
+    [InlineData(typeof(InvalidOperationException))]
+    public async Task WriteAsync_WriterFailsHalfWay_KeepsTheOldFileAndRemovesTheTempFile(Type failure)
+    {
+        var target = _folder.File("failure-rates_2026-11-01_2026-11-30.csv");
+        await File.WriteAllTextAsync(target, "old report");
+        var tempSeen = false;
+
+        var error = await Record.ExceptionAsync(() => AtomicFile.WriteAsync(target, async (stream, token) =>
+        {
+            await stream.WriteAsync("half"u8.ToArray(), token);
+            tempSeen = Directory.GetFiles(_folder.Path, AtomicFile.TempPattern).Length == 1;
+            throw (Exception)Activator.CreateInstance(failure, "disk gone")!;
+        }, CancellationToken.None));
+
+        Assert.NotNull(error);
+        Assert.True(tempSeen, "the writer writes into a temp file first");
+        Assert.Equal("old report", await File.ReadAllTextAsync(target));
+        Assert.Equal([target], Directory.GetFiles(_folder.Path));
+    }
+
     private string Plant(string name, DateTime? lastWrite = null)
     {
         var path = _folder.File(name);

@@ -6,6 +6,7 @@ using Polly.CircuitBreaker;
 using Polly.Retry;
 using Polly.Testing;
 using Polly.Timeout;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BulkEtl.Tests.Resilience;
 
@@ -102,5 +103,34 @@ public sealed class ZuoraResiliencePipelineTests
         }).AsTask());
 
         Assert.Equal(1, attempts);
+    }
+    [Theory]
+    [InlineData(30, 30)]
+    [InlineData(600, 120)]
+    public async Task ExecuteAsync_RetryAfter_RetriesOnlyOnceTheClockHasMovedThatLongCappedAtMaxRetryAfter(int retryAfterSeconds, int waitSeconds)
+    {
+        var clock = new FakeTimeProvider();
+        var options = new ZuoraResilienceOptions { BaseDelay = TimeSpan.FromMilliseconds(1), MaxRetryAttempts = 1, MaxRetryAfter = TimeSpan.FromSeconds(120) };
+        var pipeline = ZuoraResiliencePipeline.Create(options, clock, new ZuoraCallMetrics(), NullLogger.Instance);
+        var attempts = 0;
+        var retried = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var run = pipeline.ExecuteAsync(_ =>
+        {
+            if (Interlocked.Increment(ref attempts) == 1)
+            {
+                throw new TransientZuoraException("busy", HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(retryAfterSeconds));
+            }
+
+            retried.TrySetResult();
+            return ValueTask.FromResult(attempts);
+        }).AsTask();
+        clock.Advance(TimeSpan.FromSeconds(waitSeconds) - TimeSpan.FromMilliseconds(1));
+        // The retry would run on another thread once its timer fired: give it a moment of real time to show up.
+        var retriedEarly = await Task.WhenAny(retried.Task, Task.Delay(TimeSpan.FromMilliseconds(100))) == retried.Task;
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+
+        Assert.False(retriedEarly, "the retry went before Retry-After had passed");
+        Assert.Equal(2, await run.WaitAsync(TimeSpan.FromSeconds(5)));
     }
 }

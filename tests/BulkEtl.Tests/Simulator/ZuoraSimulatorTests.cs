@@ -253,12 +253,23 @@ public sealed class ZuoraSimulatorTests : IAsyncLifetime
     [Fact]
     public async Task Stats_RecordRequestsWithoutTheAuthorizationHeader()
     {
-        await _http.GetAsync("bulk-data/bulk-jobs/summaries?limit=1");
+        // Every header the record keeps is sent, so a recorder that kept headers wholesale (or the wrong one) would
+        // have somewhere to put the token: the check below is then a real one.
+        using var request = new HttpRequestMessage(HttpMethod.Get, "bulk-data/bulk-jobs/summaries?limit=1");
+        request.Headers.Add("Zuora-Track-Id", "track-1");
+        request.Headers.Add("Zuora-Entity-Ids", "entity-1");
+        request.Headers.Add("Zuora-Org-Ids", "org-1");
+        using var response = await _http.SendAsync(request);
 
         var recorded = Assert.Single(_simulator.Stats.Requests);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("/bulk-data/bulk-jobs/summaries", recorded.Path);
         Assert.Equal(1, _simulator.Stats.ListRequests);
-        Assert.DoesNotContain("sim-static-token", recorded.ToString(), StringComparison.Ordinal);
+        Assert.Equal(("?limit=1", "track-1", "entity-1", "org-1"), (recorded.Query, recorded.TrackId, recorded.EntityIds, recorded.OrgIds));
+        var texts = typeof(RecordedRequest).GetProperties()
+            .Where(property => property.PropertyType == typeof(string))
+            .Select(property => (property.Name, Value: (string?)property.GetValue(recorded)));
+        Assert.All(texts, text => Assert.DoesNotContain("sim-static-token", text.Value ?? "", StringComparison.Ordinal));
     }
 
     private async Task<JsonDocument> GetJsonAsync(string path)
