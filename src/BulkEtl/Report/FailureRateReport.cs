@@ -1,4 +1,5 @@
 using System.Globalization;
+using BulkEtl.Model;
 using Microsoft.Data.Sqlite;
 
 namespace BulkEtl.Report;
@@ -12,10 +13,8 @@ public static class FailureRateReport
     /// <summary>The SQL behind the report, after the shared job selection; its hash goes into manifests.</summary>
     public const string QueryFile = FailureRateQuery.File;
 
-    private const string DateFormat = "yyyy-MM-dd";
-
     public static string FileName(DateOnly from, DateOnly to) => string.Create(
-        CultureInfo.InvariantCulture, $"failure-rates_{from.ToString(DateFormat, CultureInfo.InvariantCulture)}_{to.ToString(DateFormat, CultureInfo.InvariantCulture)}.csv");
+        CultureInfo.InvariantCulture, $"failure-rates_{from.ToString(TextFormats.Day, CultureInfo.InvariantCulture)}_{to.ToString(TextFormats.Day, CultureInfo.InvariantCulture)}.csv");
 
     /// <summary>The report's rows, ordered by objectType then jobType (ordinal).</summary>
     /// <exception cref="ArgumentException"><paramref name="from"/> is after <paramref name="to"/>.</exception>

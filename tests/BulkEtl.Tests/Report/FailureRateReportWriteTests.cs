@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using BulkEtl.Extract;
+using BulkEtl.Model;
 using BulkEtl.Report;
 using BulkEtl.Tests.TestSupport;
 using CsvHelper;

@@ -1,4 +1,4 @@
-namespace BulkEtl.Extract;
+namespace BulkEtl.Model;
 
 /// <summary>The documented status enum and which of its values are final.</summary>
 public static class JobStatuses
