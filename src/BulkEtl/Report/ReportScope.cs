@@ -29,7 +29,6 @@ public sealed record ReportScope(DateOnly From, DateOnly To, DateTimeOffset? AsO
             AsOf = AsOf is { } asOf ? StoreTime.ToText(asOf) : null,
             SettledOnly = SettledOnly ? 1 : 0,
             IncludeUndated = includeUndated ? 1 : 0,
-            FailedStatus = JobStatuses.Failed,
         };
     }
 
