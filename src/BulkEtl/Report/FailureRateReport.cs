@@ -27,21 +27,4 @@ public static class FailureRateReport
             .Select(row => new FailureRateRow(row.ObjectType, row.JobType, row.Jobs, row.JobsFailed, row.RowCount,
                 row.RowsSucceeded, row.RowsFailed, row.FailureRate))
             .ToList();
-
-    /// <summary>Queries and writes the report into <paramref name="outputDirectory"/> (created if missing).</summary>
-    /// <returns>The full path of the written file.</returns>
-    /// <exception cref="ArgumentException"><paramref name="from"/> is after <paramref name="to"/>.</exception>
-    /// <exception cref="ReportException">The file cannot be written.</exception>
-    public static Task<string> WriteAsync(SqliteConnection connection, DateOnly from, DateOnly to, string outputDirectory, CancellationToken ct) =>
-        WriteAsync(connection, new ReportScope(from, to), outputDirectory, ct);
-
-    /// <inheritdoc cref="WriteAsync(SqliteConnection, DateOnly, DateOnly, string, CancellationToken)"/>
-    public static async Task<string> WriteAsync(SqliteConnection connection, ReportScope scope, string outputDirectory, CancellationToken ct)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(outputDirectory);
-        var rows = Query(connection, scope);
-        ct.ThrowIfCancellationRequested();
-        var writer = new CsvFileWriter<FailureRateRow>(new FailureRateRowMap());
-        return await writer.WriteAsync(Path.Combine(outputDirectory, FileName(scope.From, scope.To)), rows, ct);
-    }
 }
