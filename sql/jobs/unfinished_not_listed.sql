@@ -1,8 +1,8 @@
--- Stored jobs still unfinished (they may yet change) that this run's listing did not show:
--- Zuora's list may skip them, so they are fetched by id. temp.listed_ids holds the listed ids.
+-- Stored jobs still unfinished (they may yet change: not a final status of job_statuses) that this run's listing did
+-- not show: Zuora's list may skip them, so they are fetched by id. temp.listed_ids holds the listed ids.
 SELECT id
 FROM bulk_jobs
-WHERE (status IS NULL OR status NOT IN ('Completed', 'Failed', 'Aborted', 'Cancelled'))
+WHERE NOT EXISTS (SELECT 1 FROM job_statuses AS s WHERE s.status = bulk_jobs.status AND s.is_final = 1)
   AND not_found_at IS NULL
   AND id NOT IN (SELECT id FROM temp.listed_ids)
 ORDER BY id;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BulkEtl.Model;
 using Microsoft.AspNetCore.Http;
 
 namespace BulkEtl.Simulator;
@@ -11,8 +12,7 @@ internal sealed class ListEndpoint(SimulatorOptions options, SimulatedTenant ten
 {
     public const string Path = "/bulk-data/bulk-jobs/summaries";
 
-    private static readonly HashSet<string> KnownStatuses = new(StringComparer.Ordinal)
-        { "Created", "Submitted", "In Progress", "Aborting", "Completed", "Failed", "Aborted", "Cancelled", "Downloading" };
+    private static readonly HashSet<string> KnownStatuses = new(JobStatuses.All, StringComparer.Ordinal);
 
     public SimulatorAnswer Answer(HttpRequest request, FaultInjector injector)
     {

@@ -1,3 +1,5 @@
+using BulkEtl.Model;
+
 namespace BulkEtl.Simulator;
 
 /// <summary>
@@ -17,8 +19,9 @@ public static class TenantGenerator
     // Most jobs are settled; the rest cover every status of the enum.
     private static readonly (string Status, int Weight)[] Statuses =
     [
-        ("Completed", 60), ("Failed", 12), ("In Progress", 5), ("Created", 4), ("Submitted", 4),
-        ("Aborting", 3), ("Aborted", 4), ("Cancelled", 4), ("Downloading", 4),
+        (JobStatuses.Completed, 60), (JobStatuses.Failed, 12), (JobStatuses.InProgress, 5), (JobStatuses.Created, 4),
+        (JobStatuses.Submitted, 4), (JobStatuses.Aborting, 3), (JobStatuses.Aborted, 4), (JobStatuses.Cancelled, 4),
+        (JobStatuses.Downloading, 4),
     ];
 
     private static readonly string[] Names =
@@ -115,13 +118,13 @@ public static class TenantGenerator
         long rows = random.Next(1, 50_000);
         switch (status)
         {
-            case "Created" or "Submitted":
+            case JobStatuses.Created or JobStatuses.Submitted:
                 return (null, null, null);
-            case "Completed":
+            case JobStatuses.Completed:
                 var failedShare = random.Next(100) < 60 ? 0 : random.NextDouble() * 0.1;
                 var completedFailed = (long)(rows * failedShare);
                 return (rows, rows - completedFailed, completedFailed);
-            case "Failed":
+            case JobStatuses.Failed:
                 var failed = (long)(rows * (0.3 + random.NextDouble() * 0.7));
                 return (rows, rows - failed, failed);
             default:
@@ -143,7 +146,7 @@ public static class TenantGenerator
             }
         }
 
-        return "Completed";
+        return JobStatuses.Completed;
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BulkEtl.Model;
 
 namespace BulkEtl.Cli.Commands;
 
@@ -23,7 +24,7 @@ internal static class ReportWindow
         var first = from is null ? DefaultFrom(last) : Parse(from, "--from");
         if (first > last)
         {
-            throw new UsageException($"--from {first:yyyy-MM-dd} is after --to {last:yyyy-MM-dd}");
+            throw new UsageException($"--from {first.ToString(TextFormats.Day, CultureInfo.InvariantCulture)} is after --to {last.ToString(TextFormats.Day, CultureInfo.InvariantCulture)}");
         }
 
         return (first, last);
@@ -39,12 +40,12 @@ internal static class ReportWindow
         last.DayNumber - FirstAllowed.DayNumber >= DefaultDays - 1 ? last.AddDays(-(DefaultDays - 1)) : FirstAllowed;
 
     private static DateOnly Parse(string value, string flag) =>
-        !DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            ? throw new UsageException($"{flag} '{value}' is not a date in the form yyyy-MM-dd")
+        !DateOnly.TryParseExact(value, TextFormats.Day, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? throw new UsageException($"{flag} '{value}' is not a date in the form {TextFormats.Day}")
             : IsAllowed(day) ? day : throw new UsageException(OutOfRange(flag, value));
 
     private static bool IsAllowed(DateOnly day) => day >= FirstAllowed && day <= LastAllowed;
 
     private static string OutOfRange(string flag, string value) =>
-        $"{flag} '{value}' is outside the supported range {FirstAllowed:yyyy-MM-dd} to {LastAllowed:yyyy-MM-dd}";
+        $"{flag} '{value}' is outside the supported range {FirstAllowed.ToString(TextFormats.Day, CultureInfo.InvariantCulture)} to {LastAllowed.ToString(TextFormats.Day, CultureInfo.InvariantCulture)}";
 }

@@ -1,3 +1,5 @@
+using BulkEtl.Model;
+
 namespace BulkEtl.Extract;
 
 /// <summary>What became of one job id asked of Zuora during a run, or of one list entry that could not be read.</summary>

@@ -1,3 +1,5 @@
+using BulkEtl.Model;
+
 namespace BulkEtl.Extract;
 
 /// <summary>Decides which listed jobs need a fetch by id; the run's incremental rules live behind it.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BulkEtl.Model;
 
 namespace BulkEtl.Extract;
 

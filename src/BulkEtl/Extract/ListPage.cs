@@ -1,3 +1,5 @@
+using BulkEtl.Model;
+
 namespace BulkEtl.Extract;
 
 /// <summary>

@@ -70,16 +70,9 @@ public sealed class OAuthTokenSource(ZuoraTransport transport, string clientId, 
         try
         {
             var fresh = await RequestTokenAsync(_disposed.Token);
-            bool renewing;
             lock (_gate)
             {
-                renewing = _cached is not null;
                 _cached = fresh;
-            }
-
-            if (renewing)
-            {
-                transport.Metrics.CountTokenRenewal();
             }
 
             return fresh;

@@ -1,7 +1,6 @@
+using BulkEtl.Model;
+
 namespace BulkEtl.Extract;
 
 /// <summary>The answer for one job id: its summary, or that Zuora no longer knows it (deleted).</summary>
-public sealed record SummaryFetch(string JobId, JobSummary? Summary)
-{
-    public bool NotFound => Summary is null;
-}
+public sealed record SummaryFetch(string JobId, JobSummary? Summary);

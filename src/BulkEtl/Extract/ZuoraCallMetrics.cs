@@ -6,7 +6,6 @@ public sealed class ZuoraCallMetrics
     private long _requests;
     private long _retries;
     private long _tooManyRequests;
-    private long _tokenRenewals;
 
     public long Requests => Interlocked.Read(ref _requests);
 
@@ -14,13 +13,9 @@ public sealed class ZuoraCallMetrics
 
     public long TooManyRequests => Interlocked.Read(ref _tooManyRequests);
 
-    public long TokenRenewals => Interlocked.Read(ref _tokenRenewals);
-
     internal void CountRequest() => Interlocked.Increment(ref _requests);
 
     internal void CountRetry() => Interlocked.Increment(ref _retries);
 
     internal void CountTooManyRequests() => Interlocked.Increment(ref _tooManyRequests);
-
-    internal void CountTokenRenewal() => Interlocked.Increment(ref _tokenRenewals);
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
+using BulkEtl.Model;
 using Microsoft.Extensions.Logging;
 
 namespace BulkEtl.Extract;

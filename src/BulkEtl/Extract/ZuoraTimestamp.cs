@@ -58,8 +58,4 @@ public static class ZuoraTimestamp
 
         throw new FormatException($"'{text}' is not an epoch number or an ISO-8601 timestamp");
     }
-
-    /// <summary>The store's text form: whole seconds, UTC, which SQLite's date functions read.</summary>
-    public static string ToStoreText(DateTimeOffset instant) =>
-        instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BulkEtl.Model;
 using Microsoft.Data.Sqlite;
 
 namespace BulkEtl.Report;
@@ -12,10 +13,8 @@ public static class FailureRateReport
     /// <summary>The SQL behind the report, after the shared job selection; its hash goes into manifests.</summary>
     public const string QueryFile = FailureRateQuery.File;
 
-    private const string DateFormat = "yyyy-MM-dd";
-
     public static string FileName(DateOnly from, DateOnly to) => string.Create(
-        CultureInfo.InvariantCulture, $"failure-rates_{from.ToString(DateFormat, CultureInfo.InvariantCulture)}_{to.ToString(DateFormat, CultureInfo.InvariantCulture)}.csv");
+        CultureInfo.InvariantCulture, $"failure-rates_{from.ToString(TextFormats.Day, CultureInfo.InvariantCulture)}_{to.ToString(TextFormats.Day, CultureInfo.InvariantCulture)}.csv");
 
     /// <summary>The report's rows, ordered by objectType then jobType (ordinal).</summary>
     /// <exception cref="ArgumentException"><paramref name="from"/> is after <paramref name="to"/>.</exception>
@@ -28,21 +27,4 @@ public static class FailureRateReport
             .Select(row => new FailureRateRow(row.ObjectType, row.JobType, row.Jobs, row.JobsFailed, row.RowCount,
                 row.RowsSucceeded, row.RowsFailed, row.FailureRate))
             .ToList();
-
-    /// <summary>Queries and writes the report into <paramref name="outputDirectory"/> (created if missing).</summary>
-    /// <returns>The full path of the written file.</returns>
-    /// <exception cref="ArgumentException"><paramref name="from"/> is after <paramref name="to"/>.</exception>
-    /// <exception cref="ReportException">The file cannot be written.</exception>
-    public static Task<string> WriteAsync(SqliteConnection connection, DateOnly from, DateOnly to, string outputDirectory, CancellationToken ct) =>
-        WriteAsync(connection, new ReportScope(from, to), outputDirectory, ct);
-
-    /// <inheritdoc cref="WriteAsync(SqliteConnection, DateOnly, DateOnly, string, CancellationToken)"/>
-    public static async Task<string> WriteAsync(SqliteConnection connection, ReportScope scope, string outputDirectory, CancellationToken ct)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(outputDirectory);
-        var rows = Query(connection, scope);
-        ct.ThrowIfCancellationRequested();
-        var writer = new CsvFileWriter<FailureRateRow>(new FailureRateRowMap());
-        return await writer.WriteAsync(Path.Combine(outputDirectory, FileName(scope.From, scope.To)), rows, ct);
-    }
 }

@@ -1,3 +1,4 @@
+using BulkEtl.Model;
 using CsvHelper.Configuration;
 
 namespace BulkEtl.Report;
@@ -16,6 +17,6 @@ public sealed class FailureRateRowMap : ClassMap<FailureRateRow>
         Map(row => row.RowsFailed).Index(6).Name("rowsFailed");
 
         // Exactly four decimals ("0.2000"); null is written as an empty cell.
-        Map(row => row.FailureRate).Index(7).Name("failureRate").TypeConverterOption.Format("0.0000");
+        Map(row => row.FailureRate).Index(7).Name("failureRate").TypeConverterOption.Format(TextFormats.FailureRate);
     }
 }

@@ -1,3 +1,4 @@
+using BulkEtl.Model;
 using CsvHelper.Configuration;
 
 namespace BulkEtl.Report;
@@ -27,6 +28,6 @@ public sealed class FailureRateTrendRowMap : ClassMap<FailureRateTrendRow>
         Map(row => row.RowCount).Index(5).Name("rowCount");
         Map(row => row.RowsSucceeded).Index(6).Name("rowsSucceeded");
         Map(row => row.RowsFailed).Index(7).Name("rowsFailed");
-        Map(row => row.FailureRate).Index(8).Name("failureRate").TypeConverterOption.Format("0.0000");
+        Map(row => row.FailureRate).Index(8).Name("failureRate").TypeConverterOption.Format(TextFormats.FailureRate);
     }
 }

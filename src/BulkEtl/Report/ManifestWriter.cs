@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using BulkEtl.Extract;
+using BulkEtl.Store;
 
 namespace BulkEtl.Report;
 
@@ -31,7 +31,7 @@ public static class ManifestWriter
             File: Path.GetFileName(csvPath),
             RunId: runId,
             Window: new ManifestWindow(scope.FromText, scope.ToText),
-            AsOf: scope.AsOf is { } asOf ? ZuoraTimestamp.ToStoreText(asOf) : null,
+            AsOf: scope.AsOf is { } asOf ? StoreTime.ToText(asOf) : null,
             SettledOnly: scope.SettledOnly,
             By: by?.ToString().ToLowerInvariant(),
             Rows: rows,
@@ -39,7 +39,7 @@ public static class ManifestWriter
             ToolVersion: ToolVersion,
             SqlSha256: Sha256(Encoding.UTF8.GetBytes(sql.ReplaceLineEndings("\n"))),
             CsvSha256: Sha256(csvBytes),
-            GeneratedAt: ZuoraTimestamp.ToStoreText(timeProvider.GetUtcNow()));
+            GeneratedAt: StoreTime.ToText(timeProvider.GetUtcNow()));
         return await AtomicFile.WriteAsync(csvPath + Suffix, JsonSerializer.SerializeToUtf8Bytes(manifest, Json), cancellationToken);
     }
 

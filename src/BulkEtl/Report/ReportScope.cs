@@ -1,5 +1,5 @@
 using System.Globalization;
-using BulkEtl.Extract;
+using BulkEtl.Model;
 using BulkEtl.Store;
 
 namespace BulkEtl.Report;
@@ -10,11 +10,9 @@ namespace BulkEtl.Report;
 /// </summary>
 public sealed record ReportScope(DateOnly From, DateOnly To, DateTimeOffset? AsOf = null, bool SettledOnly = false)
 {
-    private const string DateFormat = "yyyy-MM-dd";
+    public string FromText => From.ToString(TextFormats.Day, CultureInfo.InvariantCulture);
 
-    public string FromText => From.ToString(DateFormat, CultureInfo.InvariantCulture);
-
-    public string ToText => To.ToString(DateFormat, CultureInfo.InvariantCulture);
+    public string ToText => To.ToString(TextFormats.Day, CultureInfo.InvariantCulture);
 
     /// <summary>The report's SQL: the shared job selection followed by <paramref name="query"/>'s own SELECT.</summary>
     public static string Sql(string query) => SqlScripts.Get("queries/report_jobs.sql") + "\n" + SqlScripts.Get(query);
@@ -28,10 +26,9 @@ public sealed record ReportScope(DateOnly From, DateOnly To, DateTimeOffset? AsO
         {
             FromInclusive = StartOfUtcDay(From),
             ToExclusive = StartOfUtcDay(To.AddDays(1)),
-            AsOf = AsOf is { } asOf ? ZuoraTimestamp.ToStoreText(asOf) : null,
+            AsOf = AsOf is { } asOf ? StoreTime.ToText(asOf) : null,
             SettledOnly = SettledOnly ? 1 : 0,
             IncludeUndated = includeUndated ? 1 : 0,
-            FailedStatus = JobStatuses.Failed,
         };
     }
 
@@ -42,5 +39,5 @@ public sealed record ReportScope(DateOnly From, DateOnly To, DateTimeOffset? AsO
 
     /// <summary>Midnight UTC in the store's text form, so it compares with created_at as text.</summary>
     private static string StartOfUtcDay(DateOnly date) =>
-        ZuoraTimestamp.ToStoreText(new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+        StoreTime.ToText(new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
 }

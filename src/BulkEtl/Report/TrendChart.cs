@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using BulkEtl.Model;
+using BulkEtl.Store;
 using ScottPlot;
 
 namespace BulkEtl.Report;
@@ -52,10 +54,10 @@ public static class TrendChart
         if (timeAxis.TickGenerator is ScottPlot.TickGenerators.DateTimeAutomatic ticks)
         {
             // ISO dates: the analysts' files say 2026-11-20, so the chart must not say 11/20/2026.
-            ticks.LabelFormatter = day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            ticks.LabelFormatter = day => day.ToString(TextFormats.Day, CultureInfo.InvariantCulture);
         }
         plot.Title(string.Create(CultureInfo.InvariantCulture,
-            $"Failure rate by {(by == TrendPeriod.Week ? "ISO week" : "day")}, {scope.FromText} to {scope.ToText}{(scope.AsOf is { } asOf ? $" as of {asOf:yyyy-MM-dd'T'HH:mm:ss'Z'}" : "")}{(scope.SettledOnly ? ", settled jobs only" : "")}"));
+            $"Failure rate by {(by == TrendPeriod.Week ? "ISO week" : "day")}, {scope.FromText} to {scope.ToText}{(scope.AsOf is { } asOf ? $" as of {asOf.ToString(StoreTime.Format, CultureInfo.InvariantCulture)}" : "")}{(scope.SettledOnly ? ", settled jobs only" : "")}"));
         plot.XLabel(by == TrendPeriod.Week ? "Week (Monday, UTC)" : "Day (UTC)");
         plot.YLabel("Failure rate (rows failed / rows processed)");
         plot.Axes.SetLimitsX(Day(scope.FromText).ToOADate() - 0.5, Day(scope.ToText).ToOADate() + 0.5);
@@ -67,5 +69,5 @@ public static class TrendChart
     private static string Label(FailureRateTrendRow row) =>
         $"{(row.ObjectType.Length == 0 ? "(none)" : row.ObjectType)} × {(row.JobType.Length == 0 ? "(none)" : row.JobType)}";
 
-    private static DateTime Day(string period) => DateTime.ParseExact(period, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static DateTime Day(string period) => DateTime.ParseExact(period, TextFormats.Day, CultureInfo.InvariantCulture);
 }

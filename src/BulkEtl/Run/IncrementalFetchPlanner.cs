@@ -1,4 +1,5 @@
 using BulkEtl.Extract;
+using BulkEtl.Model;
 using BulkEtl.Store;
 
 namespace BulkEtl.Run;
@@ -37,5 +38,5 @@ public sealed class IncrementalFetchPlanner(JobRepository jobs) : IFetchPlanner
         || entry.RowCount != state.RowCount
         || entry.RowsSucceeded != state.RowsSucceeded
         || entry.RowsFailed != state.RowsFailed
-        || !string.Equals(entry.LastUpdatedAt is { } updated ? ZuoraTimestamp.ToStoreText(updated) : null, state.LastUpdatedAt, StringComparison.Ordinal);
+        || !string.Equals(StoreTime.ToText(entry.LastUpdatedAt), state.LastUpdatedAt, StringComparison.Ordinal);
 }

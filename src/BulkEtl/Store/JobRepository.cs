@@ -1,5 +1,5 @@
 using System.Text.Json;
-using BulkEtl.Extract;
+using BulkEtl.Model;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -42,7 +42,7 @@ public sealed class JobRepository
             return 0;
         }
 
-        var now = ZuoraTimestamp.ToStoreText(_timeProvider.GetUtcNow());
+        var now = StoreTime.ToText(_timeProvider.GetUtcNow());
         var rows = summaries.Select(summary => JobRow.From(summary, now)).ToList();
 
         // Dapper runs a list parameter as one prepared command, re-bound per row.
@@ -79,7 +79,7 @@ public sealed class JobRepository
     /// <summary>Notes that Zuora answered 404 for <paramref name="jobId"/>; its last known state is kept.</summary>
     public void MarkNotFound(string jobId, DateTimeOffset observedAt, SqliteTransaction transaction) =>
         _connection.Execute(SqlScripts.Get("jobs/mark_not_found.sql"),
-            new { JobId = jobId, ObservedAt = ZuoraTimestamp.ToStoreText(observedAt) }, transaction);
+            new { JobId = jobId, ObservedAt = StoreTime.ToText(observedAt) }, transaction);
 
     public long Count(SqliteTransaction? transaction = null) =>
         _connection.ExecuteScalar<long>(SqlScripts.Get("jobs/count.sql"), transaction: transaction);

@@ -1,5 +1,4 @@
-using System.Globalization;
-using BulkEtl.Extract;
+using BulkEtl.Model;
 
 namespace BulkEtl.Store;
 
@@ -9,8 +8,6 @@ namespace BulkEtl.Store;
 /// </summary>
 internal sealed class JobRow
 {
-    private const string StoreFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
-
     public string Id { get; set; } = "";
 
     public string? Name { get; set; }
@@ -101,11 +98,7 @@ internal sealed class JobRow
 
     public StoredJobState ToState() => new(Id, Status, RowCount, RowsSucceeded, RowsFailed, LastUpdatedAt);
 
-    private static string? ToText(DateTimeOffset? instant) =>
-        instant is { } value ? ZuoraTimestamp.ToStoreText(value) : null;
+    private static string? ToText(DateTimeOffset? instant) => StoreTime.ToText(instant);
 
-    private static DateTimeOffset? ToInstant(string? text) => text is null
-        ? null
-        : DateTimeOffset.ParseExact(text, StoreFormat, CultureInfo.InvariantCulture,
-            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+    private static DateTimeOffset? ToInstant(string? text) => text is null ? null : StoreTime.Parse(text);
 }

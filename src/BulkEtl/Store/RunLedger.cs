@@ -1,5 +1,5 @@
 using System.Globalization;
-using BulkEtl.Extract;
+using BulkEtl.Model;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -27,8 +27,8 @@ public sealed class RunLedger(SqliteConnection connection, TimeProvider timeProv
             TrackId = trackId,
             ProcessId = Environment.ProcessId,
             HostName = Environment.MachineName,
-            WindowFrom = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            WindowTo = to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            WindowFrom = from.ToString(TextFormats.Day, CultureInfo.InvariantCulture),
+            WindowTo = to.ToString(TextFormats.Day, CultureInfo.InvariantCulture),
         }, transaction);
         transaction.Commit();
     }
@@ -88,5 +88,5 @@ public sealed class RunLedger(SqliteConnection connection, TimeProvider timeProv
     public IReadOnlyList<RunReportRecord> Reports(string runId) =>
         connection.Query<RunReportRecord>(SqlScripts.Get("runs/reports.sql"), new { RunId = runId }).ToList();
 
-    private string Now() => ZuoraTimestamp.ToStoreText(timeProvider.GetUtcNow());
+    private string Now() => StoreTime.ToText(timeProvider.GetUtcNow());
 }

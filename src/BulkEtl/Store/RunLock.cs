@@ -9,13 +9,7 @@ public sealed class RunLock : IDisposable
 {
     private readonly FileStream _stream;
 
-    private RunLock(FileStream stream, string path)
-    {
-        _stream = stream;
-        Path = path;
-    }
-
-    public string Path { get; }
+    private RunLock(FileStream stream) => _stream = stream;
 
     /// <summary>
     /// The lock beside the database's real file: symlinks (of the file and of every folder on the way) are resolved, so
@@ -31,7 +25,7 @@ public sealed class RunLock : IDisposable
         {
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
             var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            return new RunLock(stream, path);
+            return new RunLock(stream);
         }
         catch (IOException) when (File.Exists(path))
         {

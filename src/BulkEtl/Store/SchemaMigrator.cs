@@ -1,5 +1,5 @@
 using System.Globalization;
-using BulkEtl.Extract;
+using BulkEtl.Model;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -59,7 +59,7 @@ internal static class SchemaMigrator
             {
                 migration.Version,
                 migration.Name,
-                AppliedAt = ZuoraTimestamp.ToStoreText(timeProvider.GetUtcNow()),
+                AppliedAt = StoreTime.ToText(timeProvider.GetUtcNow()),
                 migration.Sha256,
             }, transaction);
 

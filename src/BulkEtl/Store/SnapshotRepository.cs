@@ -1,4 +1,4 @@
-using BulkEtl.Extract;
+using BulkEtl.Model;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -15,7 +15,7 @@ public sealed class SnapshotRepository(SqliteConnection connection)
             return 0;
         }
 
-        var observed = ZuoraTimestamp.ToStoreText(observedAt);
+        var observed = StoreTime.ToText(observedAt);
         var run = runId.ToString("D");
         return connection.Execute(SqlScripts.Get("snapshots/record.sql"), summaries.Select(summary => new
         {
@@ -37,7 +37,7 @@ public sealed class SnapshotRepository(SqliteConnection connection)
     /// <summary>Records that Zuora no longer knows a job, keeping its last known state.</summary>
     public void RecordNotFound(string jobId, Guid runId, DateTimeOffset observedAt, SqliteTransaction transaction) =>
         connection.Execute(SqlScripts.Get("snapshots/record_not_found.sql"),
-            new { JobId = jobId, RunId = runId.ToString("D"), ObservedAt = ZuoraTimestamp.ToStoreText(observedAt) }, transaction);
+            new { JobId = jobId, RunId = runId.ToString("D"), ObservedAt = StoreTime.ToText(observedAt) }, transaction);
 
-    private static string? Text(DateTimeOffset? instant) => instant is { } value ? ZuoraTimestamp.ToStoreText(value) : null;
+    private static string? Text(DateTimeOffset? instant) => StoreTime.ToText(instant);
 }

@@ -1,4 +1,6 @@
 using BulkEtl.Extract;
+using BulkEtl.Model;
+using BulkEtl.Store;
 using BulkEtl.Tests.TestSupport;
 
 namespace BulkEtl.Tests.Extract;
@@ -36,7 +38,7 @@ public sealed class JobSummaryParserTests
         var summary = JobSummaryParser.ParseSummary("""{"id":"a","createdAt":1614081280}""");
 
         Assert.Equal(new DateTimeOffset(2021, 2, 23, 11, 54, 40, TimeSpan.Zero), summary.CreatedAt);
-        Assert.Equal("2021-02-23T11:54:40Z", ZuoraTimestamp.ToStoreText(summary.CreatedAt!.Value));
+        Assert.Equal("2021-02-23T11:54:40Z", StoreTime.ToText(summary.CreatedAt!.Value));
     }
 
     [Fact]
@@ -55,7 +57,7 @@ public sealed class JobSummaryParserTests
     {
         var instant = ZuoraTimestamp.FromEpoch(epoch);
 
-        Assert.Equal(expected, ZuoraTimestamp.ToStoreText(instant));
+        Assert.Equal(expected, StoreTime.ToText(instant));
     }
 
     [Theory]
@@ -69,7 +71,7 @@ public sealed class JobSummaryParserTests
         var summary = JobSummaryParser.ParseSummary($$"""{"id":"a","createdAt":"{{text}}"}""");
 
         Assert.Equal(TimeSpan.Zero, summary.CreatedAt!.Value.Offset);
-        Assert.Equal(expected, ZuoraTimestamp.ToStoreText(summary.CreatedAt.Value));
+        Assert.Equal(expected, StoreTime.ToText(summary.CreatedAt.Value));
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using BulkEtl.Extract;
+using BulkEtl.Model;
 using BulkEtl.Report;
 using BulkEtl.Store;
 using BulkEtl.Tests.TestSupport;
@@ -66,7 +66,7 @@ public sealed class DataQualityScopeTests : IDisposable
         var runId = Guid.NewGuid();
         using var transaction = connection.BeginTransaction();
         connection.Execute("INSERT INTO etl_runs (id, started_at, track_id) VALUES (@Id, @StartedAt, 'test')",
-            new { Id = runId.ToString("D"), StartedAt = ZuoraTimestamp.ToStoreText(night) }, transaction);
+            new { Id = runId.ToString("D"), StartedAt = StoreTime.ToText(night) }, transaction);
         new JobRepository(connection, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(night)).Upsert(jobs, transaction);
         new SnapshotRepository(connection).Record(jobs, runId, night, transaction);
         transaction.Commit();

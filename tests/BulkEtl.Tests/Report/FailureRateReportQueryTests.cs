@@ -1,4 +1,4 @@
-using BulkEtl.Extract;
+using BulkEtl.Model;
 using BulkEtl.Report;
 using Dapper;
 
@@ -102,6 +102,26 @@ public sealed class FailureRateReportQueryTests : IDisposable
         _store.Connection.Execute("UPDATE bulk_jobs SET created_at = NULL WHERE id = @Id", new { job.Id });
 
         Assert.Empty(FailureRateReport.Query(_store.Connection, DateOnly.MinValue, new DateOnly(9998, 12, 31)));
+    }
+
+    /// <summary>The analyst views state the CSV's rounding rule in SQL (integers, half away from zero): same value.</summary>
+    [Theory]
+    [InlineData(2, 1)]
+    [InlineData(1, 2)]
+    [InlineData(17531, 2469)]  // 0.12345
+    [InlineData(19999, 1)]     // 0.00005
+    [InlineData(19997, 3)]     // 0.00015, not exact as a double
+    [InlineData(199993, 7)]    // 0.000035
+    [InlineData(0, 7)]
+    [InlineData(7, 0)]
+    public void DailyView_Rate_SameAsReport(long succeeded, long failed)
+    {
+        _store.Add("2021-02-23T12:00:00Z", succeeded: succeeded, failed: failed);
+
+        var report = Assert.Single(FailureRateReport.Query(_store.Connection, From, To));
+        var view = _store.Connection.ExecuteScalar<double>("SELECT failure_rate FROM daily_failure_rates");
+
+        Assert.Equal(report.FailureRate, (decimal)view);
     }
 
     [Theory]

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using BulkEtl.Extract;
+using BulkEtl.Model;
 using BulkEtl.Report;
 using BulkEtl.Tests.TestSupport;
 using CsvHelper;
@@ -15,6 +15,11 @@ public sealed class FailureRateReportWriteTests : IDisposable
 
     public void Dispose() => _store.Dispose();
 
+    /// <summary>The report as the commands write it (ReportPublisher, with its manifest); returns the CSV's path.</summary>
+    private async Task<string> WriteAsync(DateOnly from, DateOnly to, string folder, CancellationToken cancellationToken) =>
+        (await new ReportPublisher(_store.Connection, folder, TimeProvider.System)
+            .FailureRatesAsync(new ReportScope(from, to), cancellationToken))[0];
+
     [Fact]
     public async Task WriteAsync_FixedDataSet_MatchesExpectedFileByteForByte()
     {
@@ -28,7 +33,7 @@ public sealed class FailureRateReportWriteTests : IDisposable
         _store.Add("2021-02-24T12:00:00Z", "alpha", "Import", JobStatuses.Completed, 20000, 17531, 2469);
         _store.Add("2021-02-24T13:00:00Z", "a,b \"q\"", "Import", JobStatuses.Completed, 4, 3, 1);
 
-        var path = await FailureRateReport.WriteAsync(_store.Connection, From, To, _store.OutputFolder, CancellationToken.None);
+        var path = await WriteAsync(From, To, _store.OutputFolder, CancellationToken.None);
 
         Assert.Equal(Path.Combine(_store.OutputFolder, "failure-rates_2021-02-23_2021-02-24.csv"), path);
         Assert.Equal(File.ReadAllBytes(TestData.PathOf("expected-failure-rates.csv")), File.ReadAllBytes(path));
@@ -37,7 +42,7 @@ public sealed class FailureRateReportWriteTests : IDisposable
     [Fact]
     public async Task WriteAsync_NoJobs_WritesHeaderOnly()
     {
-        var path = await FailureRateReport.WriteAsync(_store.Connection, From, To, _store.OutputFolder, CancellationToken.None);
+        var path = await WriteAsync(From, To, _store.OutputFolder, CancellationToken.None);
 
         Assert.Equal(
             "objectType,jobType,jobs,jobsFailed,rowCount,rowsSucceeded,rowsFailed,failureRate\r\n",
@@ -62,7 +67,7 @@ public sealed class FailureRateReportWriteTests : IDisposable
     {
         _store.Add("2021-02-23T12:00:00Z", objectType, "-Import", rowCount: 1, succeeded: 1, failed: 0);
 
-        var path = await FailureRateReport.WriteAsync(_store.Connection, From, To, _store.OutputFolder, CancellationToken.None);
+        var path = await WriteAsync(From, To, _store.OutputFolder, CancellationToken.None);
 
         var row = Assert.Single(ReadBack(path));
         Assert.Equal("'" + objectType, row.ObjectType);
@@ -74,7 +79,7 @@ public sealed class FailureRateReportWriteTests : IDisposable
     {
         _store.Add("2021-02-23T12:00:00Z", "-neg", "Import", rowCount: -3, succeeded: 1, failed: -5);
 
-        var path = await FailureRateReport.WriteAsync(_store.Connection, From, To, _store.OutputFolder, CancellationToken.None);
+        var path = await WriteAsync(From, To, _store.OutputFolder, CancellationToken.None);
 
         var lines = File.ReadAllLines(path, Encoding.UTF8);
         Assert.Equal("\"'-neg\",Import,1,0,0,1,0,0.0000", lines[1]);
@@ -89,7 +94,7 @@ public sealed class FailureRateReportWriteTests : IDisposable
             _store.Add("2021-02-23T12:00:00Z", objectType, "Import", rowCount: 2, succeeded: 1, failed: 1);
         }
 
-        var path = await FailureRateReport.WriteAsync(_store.Connection, From, To, _store.OutputFolder, CancellationToken.None);
+        var path = await WriteAsync(From, To, _store.OutputFolder, CancellationToken.None);
 
         var rows = ReadBack(path);
         Assert.Equal(objectTypes.Order(StringComparer.Ordinal), rows.Select(row => row.ObjectType));
@@ -105,11 +110,11 @@ public sealed class FailureRateReportWriteTests : IDisposable
         await File.WriteAllTextAsync(path, "stale report");
         _store.Add("2021-02-23T12:00:00Z", "fresh", "Import");
 
-        var written = await FailureRateReport.WriteAsync(_store.Connection, From, To, _store.OutputFolder, CancellationToken.None);
+        var written = await WriteAsync(From, To, _store.OutputFolder, CancellationToken.None);
 
         Assert.Equal(path, written);
         Assert.Contains("fresh,Import", await File.ReadAllTextAsync(path), StringComparison.Ordinal);
-        Assert.Equal([path], Directory.GetFiles(_store.OutputFolder));
+        Assert.Equal([path, path + ManifestWriter.Suffix], Directory.GetFiles(_store.OutputFolder).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -117,7 +122,7 @@ public sealed class FailureRateReportWriteTests : IDisposable
     {
         var folder = Path.Combine(_store.OutputFolder, "nested", "deeper");
 
-        var path = await FailureRateReport.WriteAsync(_store.Connection, From, To, folder, CancellationToken.None);
+        var path = await WriteAsync(From, To, folder, CancellationToken.None);
 
         Assert.True(File.Exists(path));
         Assert.Equal(folder, Path.GetDirectoryName(path));
@@ -131,7 +136,7 @@ public sealed class FailureRateReportWriteTests : IDisposable
         await File.WriteAllTextAsync(file, "not a folder");
 
         var exception = await Assert.ThrowsAsync<ReportException>(() =>
-            FailureRateReport.WriteAsync(_store.Connection, From, To, Path.Combine(file, "reports"), CancellationToken.None));
+            WriteAsync(From, To, Path.Combine(file, "reports"), CancellationToken.None));
 
         Assert.DoesNotContain('\n', exception.Message);
         Assert.Equal([file], Directory.GetFileSystemEntries(_store.OutputFolder));
@@ -146,7 +151,7 @@ public sealed class FailureRateReportWriteTests : IDisposable
         _store.Add("2021-02-23T12:00:00Z");
 
         await Assert.ThrowsAsync<ReportException>(() =>
-            FailureRateReport.WriteAsync(_store.Connection, From, To, _store.OutputFolder, CancellationToken.None));
+            WriteAsync(From, To, _store.OutputFolder, CancellationToken.None));
 
         Assert.Equal([blocker], Directory.GetFileSystemEntries(_store.OutputFolder));
     }
@@ -155,7 +160,7 @@ public sealed class FailureRateReportWriteTests : IDisposable
     public async Task WriteAsync_FromAfterTo_ThrowsArgumentExceptionAndWritesNothing()
     {
         await Assert.ThrowsAsync<ArgumentException>(() =>
-            FailureRateReport.WriteAsync(_store.Connection, To, From, _store.OutputFolder, CancellationToken.None));
+            WriteAsync(To, From, _store.OutputFolder, CancellationToken.None));
 
         Assert.False(Directory.Exists(_store.OutputFolder));
     }
@@ -168,7 +173,7 @@ public sealed class FailureRateReportWriteTests : IDisposable
         await cancellation.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            FailureRateReport.WriteAsync(_store.Connection, From, To, _store.OutputFolder, cancellation.Token));
+            WriteAsync(From, To, _store.OutputFolder, cancellation.Token));
 
         Assert.False(Directory.Exists(_store.OutputFolder) && Directory.EnumerateFileSystemEntries(_store.OutputFolder).Any());
     }

@@ -1,4 +1,4 @@
-using BulkEtl.Extract;
+using BulkEtl.Model;
 using BulkEtl.Store;
 using BulkEtl.Tests.TestSupport;
 using Microsoft.Data.Sqlite;

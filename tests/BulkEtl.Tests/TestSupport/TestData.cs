@@ -1,4 +1,5 @@
 using BulkEtl.Extract;
+using BulkEtl.Model;
 
 namespace BulkEtl.Tests.TestSupport;
 

@@ -1,4 +1,4 @@
-namespace BulkEtl.Extract;
+namespace BulkEtl.Model;
 
 /// <summary>
 /// One bulk job's full summary as returned by <c>GET /bulk-data/bulk-jobs/{id}/summary</c>,

@@ -1,4 +1,4 @@
-namespace BulkEtl.Extract;
+namespace BulkEtl.Model;
 
 /// <summary>
 /// One item of <c>GET /bulk-data/bulk-jobs/summaries</c>: only eight fields, no objectType or jobType,

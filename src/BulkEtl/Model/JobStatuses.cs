@@ -1,6 +1,10 @@
-namespace BulkEtl.Extract;
+namespace BulkEtl.Model;
 
-/// <summary>The documented status enum and which of its values are final.</summary>
+/// <summary>
+/// Zuora's documented status enum and which of its values are final: the C# side of the one definition. SQL reads the
+/// same values from the table job_statuses (migration 0006), which JobStatusesTableTests holds equal to these; the
+/// simulator takes <see cref="All"/>.
+/// </summary>
 public static class JobStatuses
 {
     public const string Created = "Created";
@@ -18,8 +22,4 @@ public static class JobStatuses
 
     /// <summary>Zuora's own workflow task stops polling at these: they never change again.</summary>
     public static IReadOnlyList<string> Final { get; } = [Completed, Failed, Aborted, Cancelled];
-
-    public static bool IsFinal(string? status) => status is not null && Final.Contains(status, StringComparer.Ordinal);
-
-    public static bool IsKnown(string? status) => status is not null && All.Contains(status, StringComparer.Ordinal);
 }
