@@ -1,4 +1,5 @@
 using BulkEtl.Extract;
+using BulkEtl.Model;
 using BulkEtl.Store;
 
 namespace BulkEtl.Run;

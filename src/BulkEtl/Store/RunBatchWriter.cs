@@ -1,4 +1,4 @@
-using BulkEtl.Extract;
+using BulkEtl.Model;
 using Microsoft.Data.Sqlite;
 
 namespace BulkEtl.Store;

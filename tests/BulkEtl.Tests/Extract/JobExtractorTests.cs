@@ -1,4 +1,5 @@
 using System.Net;
+using BulkEtl.Model;
 using BulkEtl.Extract;
 using BulkEtl.Tests.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;

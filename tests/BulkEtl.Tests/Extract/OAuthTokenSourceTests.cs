@@ -134,7 +134,7 @@ public sealed class OAuthTokenSourceTests
         {
             if (request.RequestUri!.AbsolutePath == "/oauth/token")
             {
-                return Token($"t{++issued}", "60");
+                return Token($"t{++issued}", "30");
             }
 
             if (request.Headers.Authorization!.Parameter == "t3")
@@ -142,8 +142,8 @@ public sealed class OAuthTokenSourceTests
                 return StubHttpHandler.Json(HttpStatusCode.OK, ZuoraClientTests.Summary(JobA));
             }
 
-            // A slow gateway: the answer comes after the token's lifetime.
-            time.Advance(TimeSpan.FromSeconds(90));
+            // A slow gateway: the answer comes after the token's lifetime (kept within one attempt's 130 s timeout).
+            time.Advance(TimeSpan.FromSeconds(35));
             return StubHttpHandler.Json(HttpStatusCode.Unauthorized, "{}");
         }, out _, time);
 
@@ -170,7 +170,7 @@ public sealed class OAuthTokenSourceTests
             {
                 // The first call holds the only slot while time passes beyond t1's renewal point.
                 release.Wait(TimeSpan.FromSeconds(5));
-                time.Advance(TimeSpan.FromSeconds(120));
+                time.Advance(TimeSpan.FromSeconds(70));
             }
 
             return StubHttpHandler.Json(HttpStatusCode.OK, ZuoraClientTests.Summary(JobA));

@@ -1,3 +1,4 @@
+using BulkEtl.Model;
 using BulkEtl.Extract;
 using BulkEtl.Store;
 using BulkEtl.Tests.TestSupport;
