@@ -33,7 +33,7 @@ internal static class ReportCommand
             files = [.. files, .. await publisher.DataQualityAsync(scope, cancellationToken)];
             foreach (var file in files)
             {
-                environment.Output.WriteLine($"wrote {file}");
+                environment.Output.WriteLine($"wrote {file.Path}");
             }
 
             return ExitCodes.Success;

@@ -33,7 +33,7 @@ internal static class TrendCommand
             var files = await services.GetRequiredService<ReportPublisherFactory>().Create(connection, outputDirectory).TrendAsync(scope, period, cancellationToken);
             foreach (var file in files)
             {
-                environment.Output.WriteLine($"wrote {file}");
+                environment.Output.WriteLine($"wrote {file.Path}");
             }
 
             return ExitCodes.Success;

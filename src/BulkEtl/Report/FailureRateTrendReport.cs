@@ -26,9 +26,9 @@ public static class FailureRateTrendReport
         var chart = TrendChart.Draw(rows, scope, by);
         var png = await AtomicFile.WriteAsync(baseName + ".png", chart.Png, cancellationToken);
         var svg = await AtomicFile.WriteAsync(baseName + ".svg", chart.Svg, cancellationToken);
-        return new TrendFiles(csv, png, svg);
+        return new TrendFiles(csv, PublishedFile.Of(png, chart.Png), PublishedFile.Of(svg, chart.Svg));
     }
 }
 
 /// <summary>The files of one trend.</summary>
-public sealed record TrendFiles(string Csv, string Png, string Svg);
+public sealed record TrendFiles(string Csv, PublishedFile Png, PublishedFile Svg);

@@ -22,8 +22,8 @@ public static class ManifestWriter
     public static string ToolVersion { get; } =
         typeof(ManifestWriter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
-    /// <returns>The manifest's path.</returns>
-    public static async Task<string> WriteAsync(string csvPath, string sql, ReportScope scope, TrendPeriod? by, int rows, long jobsCounted,
+    /// <returns>The CSV and its manifest, each with its hash and size (the CSV is read once, here).</returns>
+    public static async Task<(PublishedFile Csv, PublishedFile Manifest)> WriteAsync(string csvPath, string sql, ReportScope scope, TrendPeriod? by, int rows, long jobsCounted,
         string? runId, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         var csvBytes = await File.ReadAllBytesAsync(csvPath, cancellationToken);
@@ -40,7 +40,9 @@ public static class ManifestWriter
             SqlSha256: Sha256(Encoding.UTF8.GetBytes(sql.ReplaceLineEndings("\n"))),
             CsvSha256: Sha256(csvBytes),
             GeneratedAt: StoreTime.ToText(timeProvider.GetUtcNow()));
-        return await AtomicFile.WriteAsync(csvPath + Suffix, JsonSerializer.SerializeToUtf8Bytes(manifest, Json), cancellationToken);
+        var manifestBytes = JsonSerializer.SerializeToUtf8Bytes(manifest, Json);
+        var manifestPath = await AtomicFile.WriteAsync(csvPath + Suffix, manifestBytes, cancellationToken);
+        return (new PublishedFile(csvPath, manifest.CsvSha256, csvBytes.LongLength), PublishedFile.Of(manifestPath, manifestBytes));
     }
 
     public static ReportManifest Read(string manifestPath) =>

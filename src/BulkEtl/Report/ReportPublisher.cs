@@ -4,39 +4,40 @@ namespace BulkEtl.Report;
 
 /// <summary>
 /// Writes the analysts' files, each CSV with its manifest: the failure-rate report, the trend with its chart, and the
-/// data-quality list. Used by the report commands and by a night's run alike, so every file is made one way.
+/// data-quality list. Used by the report commands and by a night's run alike, so every file is made one way. Each
+/// file comes back with its hash and size, taken from the bytes written, so nobody reads it again to record it.
 /// </summary>
 public sealed class ReportPublisher(SqliteConnection connection, string outputDirectory, TimeProvider timeProvider, string? runId = null)
 {
     /// <returns>The CSV and its manifest.</returns>
-    public async Task<IReadOnlyList<string>> FailureRatesAsync(ReportScope scope, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PublishedFile>> FailureRatesAsync(ReportScope scope, CancellationToken cancellationToken)
     {
         var rows = FailureRateReport.Query(connection, scope);
         var csv = await new CsvFileWriter<FailureRateRow>(new FailureRateRowMap())
             .WriteAsync(Path.Combine(outputDirectory, FailureRateReport.FileName(scope.From, scope.To)), rows, cancellationToken);
-        var manifest = await ManifestWriter.WriteAsync(csv, ReportSql.WithViews(connection, ReportScope.Sql(FailureRateReport.QueryFile)), scope, null, rows.Count,
+        var (published, manifest) = await ManifestWriter.WriteAsync(csv, ReportSql.WithViews(connection, ReportScope.Sql(FailureRateReport.QueryFile)), scope, null, rows.Count,
             rows.Sum(row => row.Jobs), runId, timeProvider, cancellationToken);
-        return [csv, manifest];
+        return [published, manifest];
     }
 
     /// <returns>The CSV, its manifest, and the chart as PNG and SVG.</returns>
-    public async Task<IReadOnlyList<string>> TrendAsync(ReportScope scope, TrendPeriod by, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PublishedFile>> TrendAsync(ReportScope scope, TrendPeriod by, CancellationToken cancellationToken)
     {
         var rows = FailureRateTrendReport.Query(connection, scope, by);
         var files = await FailureRateTrendReport.WriteAsync(rows, scope, by, outputDirectory, cancellationToken);
-        var manifest = await ManifestWriter.WriteAsync(files.Csv, ReportSql.WithViews(connection, ReportScope.Sql(FailureRateTrendReport.QueryFile)), scope, by, rows.Count,
+        var (published, manifest) = await ManifestWriter.WriteAsync(files.Csv, ReportSql.WithViews(connection, ReportScope.Sql(FailureRateTrendReport.QueryFile)), scope, by, rows.Count,
             rows.Sum(row => row.Jobs), runId, timeProvider, cancellationToken);
-        return [files.Csv, manifest, files.Png, files.Svg];
+        return [published, manifest, files.Png, files.Svg];
     }
 
     /// <returns>The CSV and its manifest.</returns>
-    public async Task<IReadOnlyList<string>> DataQualityAsync(ReportScope scope, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PublishedFile>> DataQualityAsync(ReportScope scope, CancellationToken cancellationToken)
     {
         var rows = DataQualityReport.Query(connection, scope);
         var csv = await new CsvFileWriter<DataQualityRow>(new DataQualityRowMap())
             .WriteAsync(Path.Combine(outputDirectory, DataQualityReport.FileName(scope)), rows, cancellationToken);
-        var manifest = await ManifestWriter.WriteAsync(csv, ReportSql.WithViews(connection, ReportScope.Sql(DataQualityReport.QueryFile)), scope, null, rows.Count,
+        var (published, manifest) = await ManifestWriter.WriteAsync(csv, ReportSql.WithViews(connection, ReportScope.Sql(DataQualityReport.QueryFile)), scope, null, rows.Count,
             rows.Select(row => row.JobId).Distinct(StringComparer.Ordinal).LongCount(), runId, timeProvider, cancellationToken);
-        return [csv, manifest];
+        return [published, manifest];
     }
 }

@@ -99,18 +99,11 @@ public sealed partial class NightlyRun(JobExtractor extractor, ZuoraClient clien
         AtomicFile.RemoveLeftovers(request.OutputDirectory, timeProvider, LeftoverAge);
         var scope = new ReportScope(request.From, request.To);
         var publisher = publishers.Create(connection, request.OutputDirectory, runId.ToString("D"));
-        var files = new List<string>();
+        var files = new List<PublishedFile>();
         files.AddRange(await publisher.FailureRatesAsync(scope, cancellationToken));
         files.AddRange(await publisher.TrendAsync(scope, TrendPeriod.Day, cancellationToken));
         files.AddRange(await publisher.DataQualityAsync(scope, cancellationToken));
-        var records = new List<RunReportRecord>();
-        foreach (var file in files)
-        {
-            var bytes = await File.ReadAllBytesAsync(file, cancellationToken);
-            records.Add(new RunReportRecord("", Path.GetFileName(file), ManifestWriter.Sha256(bytes), bytes.LongLength));
-        }
-
-        return records;
+        return files.Select(file => new RunReportRecord("", Path.GetFileName(file.Path), file.Sha256, file.Bytes)).ToList();
     }
 
     /// <summary>The jobs' side as committed, with the list's and the calls' side of the run added.</summary>

@@ -27,12 +27,12 @@ public sealed class CountRangeTests : IDisposable
         var quality = await publisher.DataQualityAsync(Window, CancellationToken.None);
 
         // rowCount 100 + 10^12; succeeded 90 + (10^12 - 1) + 3 + 4; failed 10 + 1 (the huge ones count as 0).
-        Assert.Equal("account,Import,4,0,1000000000100,1000000000096,11,0.0000", Lines(report[0])[1]);
-        Assert.Equal("2026-11-10,account,Import,4,0,1000000000100,1000000000096,11,0.0000", Lines(trend[0])[1]);
-        Assert.True(new FileInfo(trend[2]).Length > 0, "the chart is drawn");
-        var flagged = Lines(quality[0]).Skip(1).Select(line => line.Split(',')[..2]).ToList();
+        Assert.Equal("account,Import,4,0,1000000000100,1000000000096,11,0.0000", Lines(report[0].Path)[1]);
+        Assert.Equal("2026-11-10,account,Import,4,0,1000000000100,1000000000096,11,0.0000", Lines(trend[0].Path)[1]);
+        Assert.True(new FileInfo(trend[2].Path).Length > 0, "the chart is drawn");
+        var flagged = Lines(quality[0].Path).Skip(1).Select(line => line.Split(',')[..2]).ToList();
         Assert.Equal([[huge1.Id, "count_out_of_range"], [huge2.Id, "count_out_of_range"]], flagged);
-        Assert.DoesNotContain(sane.Id, File.ReadAllText(quality[0]), StringComparison.Ordinal);
+        Assert.DoesNotContain(sane.Id, File.ReadAllText(quality[0].Path), StringComparison.Ordinal);
         Assert.Equal(Huge, _store.Connection.ExecuteScalar<long>("SELECT row_count FROM bulk_jobs WHERE id = @Id", new { huge1.Id }));
     }
 

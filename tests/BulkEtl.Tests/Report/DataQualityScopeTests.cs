@@ -77,9 +77,9 @@ public sealed class DataQualityScopeTests : IDisposable
     {
         var publisher = new ReportPublisher(_store.Connection, Path.Combine(_store.OutputFolder, Guid.NewGuid().ToString("N")), TimeProvider.System);
         var files = await publisher.DataQualityAsync(scope, CancellationToken.None);
-        var manifest = ManifestWriter.Read(files[1]);
+        var manifest = ManifestWriter.Read(files[1].Path);
         Assert.Equal((scope.AsOf is null, scope.SettledOnly), (manifest.AsOf is null, manifest.SettledOnly));
-        return (await File.ReadAllLinesAsync(files[0])).Skip(1)
+        return (await File.ReadAllLinesAsync(files[0].Path)).Skip(1)
             .Select(line => line.Split(','))
             .Select(cells => (cells[0], cells[1], cells[^2]))
             .ToList();

@@ -65,16 +65,16 @@ public sealed class DataQualityTests : IDisposable
 
         var files = await publisher.DataQualityAsync(Window, CancellationToken.None);
 
-        var lines = (await File.ReadAllTextAsync(files[0])).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("data-quality_2026-11-01_2026-11-30.csv", Path.GetFileName(files[0]));
+        var lines = (await File.ReadAllTextAsync(files[0].Path)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("data-quality_2026-11-01_2026-11-30.csv", Path.GetFileName(files[0].Path));
         Assert.Equal("jobId,rule,detail,objectType,jobType,status,createdAt,rowCount,rowsSucceeded,rowsFailed", lines[0]);
         Assert.Equal(
         [
             $"{inside.Id},succeeded_plus_failed_exceeds_row_count,rowsSucceeded 2 + rowsFailed 2 > rowCount 3,account,Import,Queued,2026-11-10T10:00:00Z,3,2,2",
             $"{inside.Id},unknown_status,\"status \"\"Queued\"\"\",account,Import,Queued,2026-11-10T10:00:00Z,3,2,2",
         ], lines.Skip(1));
-        var manifest = ManifestWriter.Read(files[1]);
+        var manifest = ManifestWriter.Read(files[1].Path);
         Assert.Equal((2, 1L), (manifest.Rows, manifest.JobsCounted));
-        Assert.Equal(ManifestWriter.Sha256(await File.ReadAllBytesAsync(files[0])), manifest.CsvSha256);
+        Assert.Equal(ManifestWriter.Sha256(await File.ReadAllBytesAsync(files[0].Path)), manifest.CsvSha256);
     }
 }

@@ -18,7 +18,7 @@ public sealed class FailureRateReportWriteTests : IDisposable
     /// <summary>The report as the commands write it (ReportPublisher, with its manifest); returns the CSV's path.</summary>
     private async Task<string> WriteAsync(DateOnly from, DateOnly to, string folder, CancellationToken cancellationToken) =>
         (await new ReportPublisher(_store.Connection, folder, TimeProvider.System)
-            .FailureRatesAsync(new ReportScope(from, to), cancellationToken))[0];
+            .FailureRatesAsync(new ReportScope(from, to), cancellationToken))[0].Path;
 
     [Fact]
     public async Task WriteAsync_FixedDataSet_MatchesExpectedFileByteForByte()

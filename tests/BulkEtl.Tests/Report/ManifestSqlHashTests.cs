@@ -59,6 +59,6 @@ public sealed class ManifestSqlHashTests : IDisposable
         var rates = await publisher.FailureRatesAsync(Window, CancellationToken.None);
         var trend = await publisher.TrendAsync(Window, TrendPeriod.Day, CancellationToken.None);
         var quality = await publisher.DataQualityAsync(Window, CancellationToken.None);
-        return (ManifestWriter.Read(rates[1]).SqlSha256, ManifestWriter.Read(trend[1]).SqlSha256, ManifestWriter.Read(quality[1]).SqlSha256);
+        return (ManifestWriter.Read(rates[1].Path).SqlSha256, ManifestWriter.Read(trend[1].Path).SqlSha256, ManifestWriter.Read(quality[1].Path).SqlSha256);
     }
 }

@@ -112,11 +112,11 @@ public sealed class TrendReportTests : IDisposable
         [
             "failure-rate-trend_week_2026-11-14_2026-12-01.csv", "failure-rate-trend_week_2026-11-14_2026-12-01.csv.manifest.json",
             "failure-rate-trend_week_2026-11-14_2026-12-01.png", "failure-rate-trend_week_2026-11-14_2026-12-01.svg",
-        ], files.Select(Path.GetFileName));
-        Assert.Equal((1200, 600), PngHeader.Read(await File.ReadAllBytesAsync(files[2])));
-        Assert.Equal("svg", XDocument.Load(files[3]).Root!.Name.LocalName);
-        var csv = await File.ReadAllBytesAsync(files[0]);
-        var manifest = ManifestWriter.Read(files[1]);
+        ], files.Select(file => Path.GetFileName(file.Path)));
+        Assert.Equal((1200, 600), PngHeader.Read(await File.ReadAllBytesAsync(files[2].Path)));
+        Assert.Equal("svg", XDocument.Load(files[3].Path).Root!.Name.LocalName);
+        var csv = await File.ReadAllBytesAsync(files[0].Path);
+        var manifest = ManifestWriter.Read(files[1].Path);
         Assert.Equal(ManifestWriter.Sha256(csv), manifest.CsvSha256);
         Assert.Equal(5, manifest.Rows);
         Assert.Equal(6, manifest.JobsCounted);
@@ -133,8 +133,8 @@ public sealed class TrendReportTests : IDisposable
         var files = await publisher.TrendAsync(November, TrendPeriod.Day, CancellationToken.None);
 
         Assert.Equal(["period,objectType,jobType,jobs,jobsFailed,rowCount,rowsSucceeded,rowsFailed,failureRate"],
-            (await File.ReadAllTextAsync(files[0])).Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
-        Assert.Equal((1200, 600), PngHeader.Read(await File.ReadAllBytesAsync(files[2])));
+            (await File.ReadAllTextAsync(files[0].Path)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal((1200, 600), PngHeader.Read(await File.ReadAllBytesAsync(files[2].Path)));
     }
 
     private static string Line(FailureRateTrendRow row) => string.Join(',', row.Period, row.ObjectType, row.JobType, row.Jobs, row.JobsFailed,
