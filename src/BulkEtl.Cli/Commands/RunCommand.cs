@@ -31,6 +31,7 @@ internal static class RunCommand
             baseUrl, token, clientId, clientSecret, database, output, from, to, jobIds, entityId, orgIds, logLevel, logFormat,
         };
         tuning.AddTo(command);
+        var reasons = FailureReasonFlags.AddTo(command);
 
         command.SetAction((parse, cancellationToken) =>
         {
@@ -47,7 +48,7 @@ internal static class RunCommand
                 ValidateOrgIds(parse.GetValue(orgIds)),
                 tuning.Read(parse),
                 parse.GetValue(logLevel)!,
-                parse.GetValue(logFormat)!);
+                parse.GetValue(logFormat)!) { FailureReasons = reasons.Read(parse) };
             return ExecuteAsync(settings, environment, cancellationToken);
         });
         return command;
@@ -65,7 +66,11 @@ internal static class RunCommand
         IReadOnlyList<string> OrgIds,
         ResilienceTuning Tuning,
         string LogLevel,
-        string LogFormat);
+        string LogFormat)
+    {
+        /// <summary>The failure-reason collection's bounds (issue 12); null with --no-failure-reasons.</summary>
+        public BulkEtl.Reasons.FailureFileOptions? FailureReasons { get; init; } = new();
+    }
 
     internal static async Task<int> ExecuteAsync(RunSettings settings, CliEnvironment environment, CancellationToken cancellationToken)
     {
@@ -90,6 +95,7 @@ internal static class RunCommand
             .AddLogging(logging => LoggingSetup.Configure(logging, settings.LogLevel, settings.LogFormat))
             .AddZuoraExtraction(settings.Connection, options, timeProvider)
             .AddSingleton<NightlyRun>()
+            .AddFailureReasonsUnlessOff(settings.FailureReasons)
             .BuildServiceProvider();
 
         var request = new RunRequest(settings.DatabasePath, outputDirectory, first, last, settings.JobIds);

@@ -13,7 +13,7 @@ namespace BulkEtl.Run;
 /// A job is taken as deleted only after a complete listing, and never when the base URL looks wrong.
 /// </summary>
 public sealed partial class NightlyRun(JobExtractor extractor, ZuoraClient client, ZuoraCallMetrics metrics, TimeProvider timeProvider,
-    ILogger<NightlyRun> logger)
+    ILogger<NightlyRun> logger, FailureReasonCollector? failureReasons = null)
 {
     private const int BatchSize = 200;
     private static readonly TimeSpan BatchInterval = TimeSpan.FromSeconds(2);
@@ -67,6 +67,11 @@ public sealed partial class NightlyRun(JobExtractor extractor, ZuoraClient clien
                 LogNotFoundKept(logger, notFound.Count);
             }
 
+            // Issue 12, why rows fail: after the summaries, before the reports; never changes the outcome (null when off).
+            var reasonCounts = failureMessage is null && failureReasons is not null
+                ? await failureReasons.CollectAsync(connection, runId, cancellationToken)
+                : null;
+
             var reports = failureMessage is null
                 ? await WriteReportsAsync(connection, request, runId, cancellationToken)
                 : [];
@@ -77,7 +82,10 @@ public sealed partial class NightlyRun(JobExtractor extractor, ZuoraClient clien
             ledger.Finish(runId, Totals(outcomeKind, counts, failureMessage, DataQualityReport.CountFlaggedJobs(connection)), reports);
             LogFinished(logger, outcomeKind, counts.Listed, counts.Fetched, counts.NotFound, counts.Failed, counts.Requests, counts.Retries);
             return new RunResult(runId, trackId, outcomeKind, counts, tally.Failed, tally.Unaccounted,
-                reports.Select(report => Path.Combine(request.OutputDirectory, report.FileName)).ToList(), failureMessage);
+                reports.Select(report => Path.Combine(request.OutputDirectory, report.FileName)).ToList(), failureMessage)
+            {
+                FailureReasons = reasonCounts,
+            };
         }
         catch (Exception exception)
         {
@@ -206,6 +214,7 @@ public sealed partial class NightlyRun(JobExtractor extractor, ZuoraClient clien
         files.AddRange(await publisher.FailureRatesAsync(scope, cancellationToken));
         files.AddRange(await publisher.TrendAsync(scope, TrendPeriod.Day, cancellationToken));
         files.AddRange(await publisher.DataQualityAsync(scope, cancellationToken));
+        files.AddRange(await publisher.FailureReasonsAsync(scope, cancellationToken));
         var records = new List<RunReportRecord>();
         foreach (var file in files)
         {

@@ -11,7 +11,11 @@ public sealed record RunResult(
     IReadOnlyList<FetchOutcome.Failed> FailedJobs,
     IReadOnlyList<UnreadableRecord> UnreadableEntries,
     IReadOnlyList<string> ReportFiles,
-    string? FailureMessage);
+    string? FailureMessage)
+{
+    /// <summary>What the failure-reason collection did (issue 12); null when it was off or did not run.</summary>
+    public FailureReasonCounts? FailureReasons { get; init; }
+}
 
 public sealed record RunCounts(
     long Listed,
