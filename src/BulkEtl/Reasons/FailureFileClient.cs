@@ -14,6 +14,8 @@ namespace BulkEtl.Reasons;
 /// </summary>
 public sealed class FailureFileClient(HttpClient httpClient, FailureFileOptions options)
 {
+    private const int MaxCachedCells = 10_000;
+
     public FailureFileOptions Options => options;
 
     /// <summary>An HttpClient fit for the file host: no default headers, no redirects, no cookies, gzip decoded.</summary>
@@ -68,6 +70,7 @@ public sealed class FailureFileClient(HttpClient httpClient, FailureFileOptions 
             var reasons = new Dictionary<FailureFingerprint, long>();
             long rows = 0;
             var cells = new string?[columns.Count];
+            var seen = new Dictionary<string, FailureFingerprint>(StringComparer.Ordinal);
             while (await csv.ReadAsync())
             {
                 timeout.Token.ThrowIfCancellationRequested();
@@ -77,7 +80,17 @@ public sealed class FailureFileClient(HttpClient httpClient, FailureFileOptions 
                     cells[i] = columns[i] < record.Length ? record[columns[i]] : null;
                 }
 
-                var fingerprint = ReasonFingerprinter.Fingerprint(cells);
+                // Rows repeat their mistakes: a row whose error cells were seen before reuses that fingerprint.
+                var key = string.Join('\u001f', cells);
+                if (!seen.TryGetValue(key, out var fingerprint))
+                {
+                    fingerprint = ReasonFingerprinter.Fingerprint(cells);
+                    if (seen.Count < MaxCachedCells)
+                    {
+                        seen[key] = fingerprint;
+                    }
+                }
+
                 if (!reasons.ContainsKey(fingerprint) && reasons.Count >= options.MaxReasonsPerJob)
                 {
                     fingerprint = fingerprint with { Reason = "<other reasons>" };
