@@ -167,7 +167,9 @@ public sealed class ZuoraSimulator : IAsyncDisposable
             var request = context.Request;
             Stats.Record(new RecordedRequest(receivedAt, request.Method, request.Path.Value ?? "", request.QueryString.Value,
                 context.Response.StatusCode, RequestHeaders.Get(request, "Zuora-Track-Id"), RequestHeaders.Get(request, "Zuora-Entity-Ids"),
-                RequestHeaders.Get(request, "Zuora-Org-Ids"), RequestHeaders.AcceptsGzip(request), jobId));
+                RequestHeaders.Get(request, "Zuora-Org-Ids"), RequestHeaders.AcceptsGzip(request),
+                // JobId marks a summary fetched by id; /downloads (issue 12) is told apart by its path.
+                endpoint == Endpoint.Downloads ? null : jobId));
         }
     }
 }

@@ -157,7 +157,7 @@ public sealed class FailureReasonsEndToEndTests
         Assert.True(second.ExitCode == ExitCodes.Success, second.Error);
         Assert.True(second.Output.Contains("3 collected, 0 failed,", StringComparison.Ordinal), second.Output + second.Error);
         var asked = night.Simulator.Stats.Requests.Where(request => request.Path.EndsWith("/downloads", StringComparison.Ordinal))
-            .Select(request => request.JobId ?? "").Order().ToList();
+            .Select(request => DownloadsJobId(request.Path)).Order().ToList();
         Assert.Equal(new[] { cutOff, large, missing }.Order().ToList(), asked);
         var lines = (await File.ReadAllTextAsync(Path.Combine(night.Reports, ReportName))).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(ExpectedReasons.Lines(night.Simulator, night.Simulator.Jobs, From, To), lines.Skip(1).ToList());
@@ -212,7 +212,10 @@ public sealed class FailureReasonsEndToEndTests
 
     private static int DownloadsCalls(SimulatedNight night, string? jobId) =>
         night.Simulator.Stats.Requests.Count(request => request.Path.EndsWith("/downloads", StringComparison.Ordinal)
-            && (jobId is null || request.JobId == jobId));
+            && (jobId is null || DownloadsJobId(request.Path) == jobId));
+
+    /// <summary>The id in <c>/bulk-data/bulk-jobs/{id}/downloads</c>.</summary>
+    private static string DownloadsJobId(string path) => path.Split('/')[^2];
 
     private static SqliteConnection Open(string database)
     {
