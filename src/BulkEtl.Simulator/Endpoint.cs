@@ -6,5 +6,6 @@ internal enum Endpoint
     Token,
     List,
     Summary,
+    Downloads,
     Unknown,
 }

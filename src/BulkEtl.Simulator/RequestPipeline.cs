@@ -7,7 +7,8 @@ namespace BulkEtl.Simulator;
 /// faults), then its endpoint, then the faults that spoil the body.
 /// </summary>
 internal sealed class RequestPipeline(
-    TokenStore tokens, TokenEndpoint token, ListEndpoint list, SummaryEndpoint summary, FaultResponder faultResponder)
+    TokenStore tokens, TokenEndpoint token, ListEndpoint list, SummaryEndpoint summary, FaultResponder faultResponder,
+    DownloadsEndpoint? downloads = null)
 {
     private int _dataCalls;
 
@@ -90,6 +91,7 @@ internal sealed class RequestPipeline(
         {
             Endpoint.Token => await token.AnswerAsync(context, faults),
             Endpoint.List => list.Answer(context.Request, injector),
+            Endpoint.Downloads when downloads is not null => downloads.Answer(jobId, faults),
             _ => summary.Answer(jobId, faults),
         };
         if (answer.Status == 200 && jobId is not null && faults.OversizedBodyIds.Contains(jobId))

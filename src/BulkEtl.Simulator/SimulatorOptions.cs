@@ -43,4 +43,7 @@ public sealed record SimulatorOptions
     public int MaxPageSize { get; init; } = 50;
 
     public FaultOptions Faults { get; init; } = new();
+
+    /// <summary>The file origin behind /downloads (issue 12): link lifetime and file faults.</summary>
+    public FileOriginOptions Files { get; init; } = new();
 }

@@ -19,17 +19,18 @@ public sealed class ZuoraSimulator : IAsyncDisposable
     private readonly SimulatedTenant _tenant;
     private readonly TokenStore _tokens;
     private readonly RequestPipeline _pipeline;
+    private readonly FileOrigin _files;
     private volatile FaultInjector _faults;
 
-    private ZuoraSimulator(SimulatorOptions options, WebApplication app)
+    private ZuoraSimulator(SimulatorOptions options, WebApplication app, SimulatedTenant tenant, FileOrigin files)
     {
         Options = options;
         _app = app;
-        var now = options.Now ?? options.TimeProvider.GetUtcNow();
-        _tenant = new SimulatedTenant(TenantGenerator.Generate(options.Jobs, options.Seed, options.Days, now, options.NonUuidIdShare));
+        _tenant = tenant;
+        _files = files;
         _tokens = new TokenStore(options);
         _pipeline = new RequestPipeline(_tokens, new TokenEndpoint(options, _tokens), new ListEndpoint(options, _tenant),
-            new SummaryEndpoint(_tenant), new FaultResponder(options, Stats));
+            new SummaryEndpoint(_tenant), new FaultResponder(options, Stats), new DownloadsEndpoint(_tenant, files, options.TimeProvider));
         _faults = new FaultInjector(options.Faults);
         BaseUrl = new Uri("http://127.0.0.1/");
     }
@@ -62,6 +63,23 @@ public sealed class ZuoraSimulator : IAsyncDisposable
     /// <summary>Deletes a job: it leaves the list and its summary answers 404.</summary>
     public bool RemoveJob(string id) => _tenant.Remove(id);
 
+    /// <summary>The file origin's address: another loopback port, as object storage is another host (issue 12).</summary>
+    public Uri FileOriginUrl => _files.BaseUrl;
+
+    /// <summary>Every request the file origin received, with all its headers.</summary>
+    public IReadOnlyList<FileRequest> FileRequests => _files.Requests;
+
+    /// <summary>The file origin's behaviour in force; replace it to change faults between runs.</summary>
+    public FileOriginOptions FileFaults
+    {
+        get => _files.Options;
+        set => _files.Options = value;
+    }
+
+    /// <summary>The rows of a job's error-rows file, as the file origin serves them (empty for an unknown job).</summary>
+    public IEnumerable<SimulatedErrorRow> ErrorRows(string jobId) =>
+        _tenant.TryGet(jobId, out var job) ? FailureFiles.ErrorRows(job) : [];
+
     /// <summary>Every OAuth token issued so far now gets 401, as after an expiry or a revocation.</summary>
     public void RevokeIssuedTokens() => _tokens.RevokeAll();
 
@@ -72,11 +90,16 @@ public sealed class ZuoraSimulator : IAsyncDisposable
         builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, EmbeddedLifetime>();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, options.Port));
         var app = builder.Build();
-        var simulator = new ZuoraSimulator(options, app);
+        var now = options.Now ?? options.TimeProvider.GetUtcNow();
+        var tenant = new SimulatedTenant(TenantGenerator.Generate(options.Jobs, options.Seed, options.Days, now, options.NonUuidIdShare));
+        var files = await FileOrigin.StartAsync(tenant, options.Files, options.TimeProvider, cancellationToken);
+        var simulator = new ZuoraSimulator(options, app, tenant, files);
         app.MapPost(TokenEndpoint.Path, context => simulator.ServeAsync(context, Endpoint.Token, null));
         app.MapGet(ListEndpoint.Path, context => simulator.ServeAsync(context, Endpoint.List, null));
         app.MapGet(SummaryEndpoint.Route, context =>
             simulator.ServeAsync(context, Endpoint.Summary, context.Request.RouteValues["id"] as string));
+        app.MapGet(DownloadsEndpoint.Route, context =>
+            simulator.ServeAsync(context, Endpoint.Downloads, context.Request.RouteValues["id"] as string));
         app.MapFallback(context => simulator.ServeAsync(context, Endpoint.Unknown, null));
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -106,6 +129,7 @@ public sealed class ZuoraSimulator : IAsyncDisposable
     {
         await _app.StopAsync(CancellationToken.None);
         await _app.DisposeAsync();
+        await _files.DisposeAsync();
     }
 
     /// <summary>Runs one request through the pipeline, counting it in flight until its answer starts, then records it.</summary>
@@ -143,7 +167,9 @@ public sealed class ZuoraSimulator : IAsyncDisposable
             var request = context.Request;
             Stats.Record(new RecordedRequest(receivedAt, request.Method, request.Path.Value ?? "", request.QueryString.Value,
                 context.Response.StatusCode, RequestHeaders.Get(request, "Zuora-Track-Id"), RequestHeaders.Get(request, "Zuora-Entity-Ids"),
-                RequestHeaders.Get(request, "Zuora-Org-Ids"), RequestHeaders.AcceptsGzip(request), jobId));
+                RequestHeaders.Get(request, "Zuora-Org-Ids"), RequestHeaders.AcceptsGzip(request),
+                // JobId marks a summary fetched by id; /downloads (issue 12) is told apart by its path.
+                endpoint == Endpoint.Downloads ? null : jobId));
         }
     }
 }

@@ -31,6 +31,7 @@ internal static class ReportCommand
             var files = await publisher.FailureRatesAsync(scope, cancellationToken);
             // The data-quality list goes with the failure rates: it says which of their numbers not to trust blindly.
             files = [.. files, .. await publisher.DataQualityAsync(scope, cancellationToken)];
+            files = [.. files, .. await publisher.FailureReasonsAsync(scope, cancellationToken)];
             foreach (var file in files)
             {
                 environment.Output.WriteLine($"wrote {file.Path}");

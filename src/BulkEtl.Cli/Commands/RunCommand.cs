@@ -31,6 +31,7 @@ internal static class RunCommand
             baseUrl, token, clientId, clientSecret, database, output, from, to, jobIds, entityId, orgIds, logLevel, logFormat,
         };
         tuning.AddTo(command);
+        var reasons = FailureReasonFlags.AddTo(command);
 
         command.SetAction((parse, cancellationToken) =>
         {
@@ -47,7 +48,7 @@ internal static class RunCommand
                 ValidateOrgIds(parse.GetValue(orgIds)),
                 tuning.Read(parse),
                 parse.GetValue(logLevel)!,
-                parse.GetValue(logFormat)!);
+                parse.GetValue(logFormat)!) { FailureReasons = reasons.Read(parse) };
             return ExecuteAsync(settings, environment, cancellationToken);
         });
         return command;
@@ -65,7 +66,11 @@ internal static class RunCommand
         IReadOnlyList<string> OrgIds,
         ResilienceTuning Tuning,
         string LogLevel,
-        string LogFormat);
+        string LogFormat)
+    {
+        /// <summary>The failure-reason collection's bounds (issue 12); null with --no-failure-reasons.</summary>
+        public BulkEtl.Reasons.FailureFileOptions? FailureReasons { get; init; } = new();
+    }
 
     internal static async Task<int> ExecuteAsync(RunSettings settings, CliEnvironment environment, CancellationToken cancellationToken)
     {
@@ -86,7 +91,7 @@ internal static class RunCommand
             Resilience = settings.Tuning.Resilience,
         };
 
-        await using var services = CliServices.Build(environment, settings.LogLevel, settings.LogFormat, options);
+        await using var services = CliServices.Build(environment, settings.LogLevel, settings.LogFormat, options, settings.FailureReasons);
 
         var request = new RunRequest(settings.DatabasePath, outputDirectory, first, last, settings.JobIds);
         RunResult result;

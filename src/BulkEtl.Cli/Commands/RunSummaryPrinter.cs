@@ -12,6 +12,19 @@ internal static class RunSummaryPrinter
             $"run {result.RunId} {result.Outcome.ToString().ToLowerInvariant()}: listed {counts.Listed}, fetched {counts.Fetched} "
             + $"(new {counts.New}, changed {counts.Changed}), unchanged {counts.Unchanged}, not found {counts.NotFound}, failed {counts.Failed}; "
             + $"{counts.Requests} requests, {counts.Retries} retries, {counts.TooManyRequests} answered 429 (track id {result.TrackId})");
+        if (result.FailureReasons is { } reasons)
+        {
+            // Issue 12: never part of the outcome; a job whose file could not be read is tried again next run.
+            environment.Output.WriteLine(
+                $"failure reasons: {reasons.Pending} job(s) pending, {reasons.Collected} collected, {reasons.Failed} failed, "
+                + $"{reasons.Unavailable} without a file or reason yet, {reasons.LinksRenewed} expired link(s) renewed");
+            if (reasons.Failed > 0)
+            {
+                environment.Error.WriteLine(
+                    $"warning: the failure reasons of {reasons.Failed} job(s) could not be read (see the log); they are tried again next run");
+            }
+        }
+
         foreach (var file in result.ReportFiles)
         {
             environment.Output.WriteLine($"wrote {file}");

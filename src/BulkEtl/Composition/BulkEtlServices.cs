@@ -1,5 +1,6 @@
 using System.Net;
 using BulkEtl.Extract;
+using BulkEtl.Reasons;
 using BulkEtl.Report;
 using BulkEtl.Run;
 using Microsoft.Extensions.DependencyInjection;
@@ -63,6 +64,24 @@ public static class BulkEtlServices
         services.AddSingleton<ZuoraClient>();
         services.AddSingleton<JobExtractor>();
         services.AddSingleton<NightlyRun>();
+        return services;
+    }
+
+    /// <summary>
+    /// Why rows fail (issue 12): the failure-reason collection a night runs after its summaries. The file host gets its
+    /// own HttpClient with no default headers, so no Authorization or Zuora-* header can reach it. Nothing is added
+    /// when <paramref name="options"/> is null (--no-failure-reasons): the run then skips the step.
+    /// </summary>
+    public static IServiceCollection AddFailureReasons(this IServiceCollection services, FailureFileOptions? options)
+    {
+        if (options is null)
+        {
+            return services;
+        }
+
+        services.AddSingleton(options);
+        services.AddSingleton(_ => new FailureFileClient(FailureFileClient.CreateHttpClient(), options));
+        services.AddSingleton<FailureReasonCollector>();
         return services;
     }
 }

@@ -23,6 +23,9 @@ public sealed partial class ZuoraClient(ZuoraTransport transport, IAccessTokenSo
 
     public Uri BaseUrl => transport.Options.BaseUrl;
 
+    /// <summary>For the other parts of this class (ZuoraClient.Downloads.cs), which cannot see the constructor's parameters.</summary>
+    private ZuoraTransport Transport => transport;
+
     /// <summary>
     /// Pages through the list; a page is yielded as soon as it arrives, so memory stays flat. The listing is complete
     /// when this ends without throwing: Zuora's own "no job summaries" 404 ends it, any other 404 or error fails it.

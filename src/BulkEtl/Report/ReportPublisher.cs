@@ -40,4 +40,15 @@ public sealed class ReportPublisher(SqliteConnection connection, string outputDi
             rows.Select(row => row.JobId).Distinct(StringComparer.Ordinal).LongCount(), runId, timeProvider, cancellationToken);
         return [published, manifest];
     }
+
+    /// <returns>The failure-reason CSV (issue 12) and its manifest.</returns>
+    public async Task<IReadOnlyList<PublishedFile>> FailureReasonsAsync(ReportScope scope, CancellationToken cancellationToken)
+    {
+        var rows = FailureReasonReport.Query(connection, scope);
+        var csv = await new CsvFileWriter<FailureReasonRow>(new FailureReasonRowMap())
+            .WriteAsync(Path.Combine(outputDirectory, FailureReasonReport.FileName(scope)), rows, cancellationToken);
+        var (published, manifest) = await ManifestWriter.WriteAsync(csv, ReportSql.WithViews(connection, ReportScope.Sql(FailureReasonReport.QueryFile)), scope, null, rows.Count,
+            FailureReasonReport.CountJobs(connection, scope), runId, timeProvider, cancellationToken);
+        return [published, manifest];
+    }
 }

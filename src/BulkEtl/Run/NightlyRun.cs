@@ -12,7 +12,7 @@ namespace BulkEtl.Run;
 /// after a complete, plausible listing; the reports are written only from committed data, atomically.
 /// </summary>
 public sealed partial class NightlyRun(JobExtractor extractor, ZuoraClient client, ZuoraCallMetrics metrics, ReportPublisherFactory publishers,
-    TimeProvider timeProvider, ILogger<NightlyRun> logger)
+    TimeProvider timeProvider, ILogger<NightlyRun> logger, FailureReasonCollector? failureReasons = null)
 {
     /// <summary>A report temp file this old belongs to a killed writer, not a live one.</summary>
     private static readonly TimeSpan LeftoverAge = TimeSpan.FromHours(1);
@@ -59,7 +59,12 @@ public sealed partial class NightlyRun(JobExtractor extractor, ZuoraClient clien
                 LogNotFoundKept(logger, committer.NotFound.Count);
             }
 
-            // 4. Reports from committed data, and the ledger closed with what was done.
+            // 4. Why rows failed (issue 12): after the summaries, before the reports; never changes the outcome (null when off).
+            var reasonCounts = failureMessage is null && failureReasons is not null
+                ? await failureReasons.CollectAsync(connection, runId, cancellationToken)
+                : null;
+
+            // 5. Reports from committed data, and the ledger closed with what was done.
             var reports = failureMessage is null ? await WriteReportsAsync(connection, request, runId, cancellationToken) : [];
             var outcome = failureMessage is not null ? RunOutcome.Failed
                 : committer.Failed.Count > 0 || committer.Unaccounted.Count > 0 ? RunOutcome.Partial
@@ -68,7 +73,10 @@ public sealed partial class NightlyRun(JobExtractor extractor, ZuoraClient clien
             ledger.Finish(runId, Word(outcome), totals, failureMessage, DataQualityReport.CountFlaggedJobs(connection), reports);
             LogFinished(logger, outcome, totals.Listed, totals.Fetched, totals.NotFound, totals.Failed, totals.Requests, totals.Retries);
             return new RunResult(runId, trackId, outcome, totals, committer.Failed, committer.Unaccounted,
-                reports.Select(report => Path.Combine(request.OutputDirectory, report.FileName)).ToList(), failureMessage);
+                reports.Select(report => Path.Combine(request.OutputDirectory, report.FileName)).ToList(), failureMessage)
+            {
+                FailureReasons = reasonCounts,
+            };
         }
         catch (Exception exception)
         {
@@ -103,6 +111,7 @@ public sealed partial class NightlyRun(JobExtractor extractor, ZuoraClient clien
         files.AddRange(await publisher.FailureRatesAsync(scope, cancellationToken));
         files.AddRange(await publisher.TrendAsync(scope, TrendPeriod.Day, cancellationToken));
         files.AddRange(await publisher.DataQualityAsync(scope, cancellationToken));
+        files.AddRange(await publisher.FailureReasonsAsync(scope, cancellationToken));
         return files.Select(file => new RunReportRecord("", Path.GetFileName(file.Path), file.Sha256, file.Bytes)).ToList();
     }
 

@@ -11,4 +11,8 @@ public sealed record RunResult(
     IReadOnlyList<FailedJob> FailedJobs,
     IReadOnlyList<UnreadableEntry> UnreadableEntries,
     IReadOnlyList<string> ReportFiles,
-    string? FailureMessage);
+    string? FailureMessage)
+{
+    /// <summary>What the failure-reason collection did (issue 12); null when it was off or did not run.</summary>
+    public FailureReasonCounts? FailureReasons { get; init; }
+}

@@ -1,0 +1,8 @@
+namespace BulkEtl.Run;
+
+/// <summary>
+/// What a night's failure-reason collection did. <see cref="Failed"/> jobs had a file that could not be read and
+/// <see cref="Unavailable"/> ones had neither a file nor a failureReason yet: both are tried again the next night, and
+/// neither changes the run's outcome.
+/// </summary>
+public sealed record FailureReasonCounts(long Pending, long Collected, long Failed, long Unavailable, long LinksRenewed);

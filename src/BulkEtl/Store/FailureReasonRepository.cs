@@ -1,0 +1,52 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace BulkEtl.Store;
+
+/// <summary>
+/// Reads and writes <c>bulk_job_failure_reasons</c> and its per-job marker <c>bulk_job_failure_reason_runs</c>. A job's
+/// reasons and its marker are written in one transaction, so a job is either collected whole or not at all.
+/// </summary>
+public sealed class FailureReasonRepository(SqliteConnection connection, TimeProvider timeProvider)
+{
+    public const string FromErrorFile = "error_file";
+    public const string FromFailureReason = "failure_reason";
+
+    /// <summary>Final jobs with failed rows whose reasons are not stored yet, oldest first.</summary>
+    public IReadOnlyList<PendingFailureReasons> Pending() =>
+        connection.Query<PendingRow>(SqlScripts.Get("reasons/pending.sql"))
+            .Select(row => new PendingFailureReasons(row.JobId, row.FailureReason, row.RowsFailed ?? 0))
+            .ToList();
+
+    /// <summary>Stores one job's reasons and marks it collected. <paramref name="source"/> is one of the From* constants.</summary>
+    public void Store(string jobId, Guid? runId, string source, long rowsRead, IEnumerable<StoredFailureReason> reasons)
+    {
+        using var transaction = connection.BeginTransaction();
+        connection.Execute(SqlScripts.Get("reasons/mark_collected.sql"), new
+        {
+            JobId = jobId,
+            CollectedAt = StoreTime.ToText(timeProvider.GetUtcNow()),
+            RunId = runId?.ToString("D"),
+            Source = source,
+            RowsRead = rowsRead,
+        }, transaction);
+        connection.Execute(SqlScripts.Get("reasons/insert.sql"),
+            reasons.Select(reason => new { JobId = jobId, reason.Code, reason.Category, reason.Reason, reason.Rows }).ToList(), transaction);
+        transaction.Commit();
+    }
+
+    /// <summary>One job's stored reasons, most rows first.</summary>
+    public IReadOnlyList<StoredFailureReason> ForJob(string jobId) =>
+        connection.Query<StoredFailureReason>(
+            "SELECT code AS Code, category AS Category, reason AS Reason, rows AS Rows FROM bulk_job_failure_reasons WHERE job_id = @JobId ORDER BY rows DESC, code, reason",
+            new { JobId = jobId }).ToList();
+
+    private sealed class PendingRow
+    {
+        public string JobId { get; set; } = "";
+
+        public string? FailureReason { get; set; }
+
+        public long? RowsFailed { get; set; }
+    }
+}
