@@ -25,10 +25,12 @@ internal static class RunCommand
         var tuning = new ResilienceFlags();
         var logLevel = CommonOptions.LogLevel();
         var logFormat = CommonOptions.LogFormat();
+        var dryRun = new Option<bool>("--dry-run") { Description = "List, compare and fetch as usual, print what would be added and changed; write nothing" };
+        var metricsFile = new Option<string?>("--metrics-file") { Description = "Write Prometheus metrics of the run here (node_exporter textfile collector)" };
 
         var command = new Command("run", "Extract job summaries from Zuora, load them into SQLite, write the reports")
         {
-            baseUrl, token, clientId, clientSecret, database, output, from, to, jobIds, entityId, orgIds, logLevel, logFormat,
+            baseUrl, token, clientId, clientSecret, database, output, from, to, jobIds, entityId, orgIds, logLevel, logFormat, dryRun, metricsFile,
         };
         tuning.AddTo(command);
 
@@ -48,7 +50,7 @@ internal static class RunCommand
                 tuning.Read(parse),
                 parse.GetValue(logLevel)!,
                 parse.GetValue(logFormat)!);
-            return ExecuteAsync(settings, environment, cancellationToken);
+            return ExecuteAsync(settings, environment, cancellationToken, new RunExtras(parse.GetValue(dryRun), parse.GetValue(metricsFile)));
         });
         return command;
     }
@@ -67,11 +69,14 @@ internal static class RunCommand
         string LogLevel,
         string LogFormat);
 
-    internal static async Task<int> ExecuteAsync(RunSettings settings, CliEnvironment environment, CancellationToken cancellationToken)
+    internal static async Task<int> ExecuteAsync(RunSettings settings, CliEnvironment environment, CancellationToken cancellationToken,
+        RunExtras? extras = null)
     {
+        extras ??= RunExtras.None;
         var timeProvider = environment.TimeProvider;
         var (first, last) = ReportWindow.Resolve(settings.From, settings.To, timeProvider);
-        var outputDirectory = OutputFolder.EnsureWritable(settings.OutputDirectory);
+        // A dry run writes no report, so it neither needs nor creates the output folder.
+        var outputDirectory = extras.DryRun ? Path.GetFullPath(settings.OutputDirectory) : OutputFolder.EnsureWritable(settings.OutputDirectory);
         var runId = Guid.CreateVersion7(timeProvider.GetUtcNow());
         var options = new ZuoraOptions
         {
@@ -89,6 +94,11 @@ internal static class RunCommand
         await using var services = CliServices.Build(environment, settings.LogLevel, settings.LogFormat, options);
 
         var request = new RunRequest(settings.DatabasePath, outputDirectory, first, last, settings.JobIds);
+        if (extras.DryRun)
+        {
+            return DryRunCommand.Print(await services.GetRequiredService<DryRun>().ExecuteAsync(request, cancellationToken), environment);
+        }
+
         RunResult result;
         using (var progress = environment.IsInteractive ? new TerminalProgress(environment.Error) : null)
         {

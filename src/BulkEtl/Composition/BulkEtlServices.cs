@@ -63,6 +63,7 @@ public static class BulkEtlServices
         services.AddSingleton<ZuoraClient>();
         services.AddSingleton<JobExtractor>();
         services.AddSingleton<NightlyRun>();
+        services.AddSingleton<DryRun>();
         return services;
     }
 }
