@@ -74,10 +74,29 @@ internal static class RunCommand
     {
         extras ??= RunExtras.None;
         var timeProvider = environment.TimeProvider;
+        var startedAt = timeProvider.GetUtcNow();
+        var runId = Guid.CreateVersion7(startedAt);
+        try
+        {
+            var (code, outcome) = await ExecuteAsync(settings, environment, runId, extras, cancellationToken);
+            await RunMetricsOutput.WriteAsync(extras, settings.DatabasePath, runId, outcome, startedAt, environment);
+            return code;
+        }
+        catch (Exception)
+        {
+            // Refused configuration, spent quota, a locked or unreadable store: the scheduler's metrics say failed all the same.
+            await RunMetricsOutput.WriteAsync(extras, settings.DatabasePath, runId, RunOutcome.Failed, startedAt, environment);
+            throw;
+        }
+    }
+
+    private static async Task<(int Code, RunOutcome Outcome)> ExecuteAsync(RunSettings settings, CliEnvironment environment, Guid runId,
+        RunExtras extras, CancellationToken cancellationToken)
+    {
+        var timeProvider = environment.TimeProvider;
         var (first, last) = ReportWindow.Resolve(settings.From, settings.To, timeProvider);
         // A dry run writes no report, so it neither needs nor creates the output folder.
         var outputDirectory = extras.DryRun ? Path.GetFullPath(settings.OutputDirectory) : OutputFolder.EnsureWritable(settings.OutputDirectory);
-        var runId = Guid.CreateVersion7(timeProvider.GetUtcNow());
         var options = new ZuoraOptions
         {
             BaseUrl = settings.Connection.BaseUrl,
@@ -96,7 +115,8 @@ internal static class RunCommand
         var request = new RunRequest(settings.DatabasePath, outputDirectory, first, last, settings.JobIds);
         if (extras.DryRun)
         {
-            return DryRunCommand.Print(await services.GetRequiredService<DryRun>().ExecuteAsync(request, cancellationToken), environment);
+            var dryRun = await services.GetRequiredService<DryRun>().ExecuteAsync(request, cancellationToken);
+            return (DryRunCommand.Print(dryRun, environment), dryRun.Outcome);
         }
 
         RunResult result;
@@ -106,12 +126,12 @@ internal static class RunCommand
         }
 
         RunSummaryPrinter.Print(result, environment);
-        return result.Outcome switch
+        return (result.Outcome switch
         {
             RunOutcome.Succeeded => ExitCodes.Success,
             RunOutcome.Partial => ExitCodes.Partial,
             _ => ExitCodes.Failure,
-        };
+        }, result.Outcome);
     }
 
     private static IReadOnlyList<string>? ValidateJobIds(string[] values)
