@@ -25,10 +25,12 @@ internal static class RunCommand
         var tuning = new ResilienceFlags();
         var logLevel = CommonOptions.LogLevel();
         var logFormat = CommonOptions.LogFormat();
+        var dryRun = new Option<bool>("--dry-run") { Description = "List, compare and fetch as usual, print what would be added and changed; write nothing" };
+        var metricsFile = new Option<string?>("--metrics-file") { Description = "Write Prometheus metrics of the run here (node_exporter textfile collector)" };
 
         var command = new Command("run", "Extract job summaries from Zuora, load them into SQLite, write the reports")
         {
-            baseUrl, token, clientId, clientSecret, database, output, from, to, jobIds, entityId, orgIds, logLevel, logFormat,
+            baseUrl, token, clientId, clientSecret, database, output, from, to, jobIds, entityId, orgIds, logLevel, logFormat, dryRun, metricsFile,
         };
         tuning.AddTo(command);
         var reasons = FailureReasonFlags.AddTo(command);
@@ -49,7 +51,7 @@ internal static class RunCommand
                 tuning.Read(parse),
                 parse.GetValue(logLevel)!,
                 parse.GetValue(logFormat)!) { FailureReasons = reasons.Read(parse) };
-            return ExecuteAsync(settings, environment, cancellationToken);
+            return ExecuteAsync(settings, environment, cancellationToken, new RunExtras(parse.GetValue(dryRun), parse.GetValue(metricsFile)));
         });
         return command;
     }
@@ -72,12 +74,34 @@ internal static class RunCommand
         public BulkEtl.Reasons.FailureFileOptions? FailureReasons { get; init; } = new();
     }
 
-    internal static async Task<int> ExecuteAsync(RunSettings settings, CliEnvironment environment, CancellationToken cancellationToken)
+    internal static async Task<int> ExecuteAsync(RunSettings settings, CliEnvironment environment, CancellationToken cancellationToken,
+        RunExtras? extras = null)
+    {
+        extras ??= RunExtras.None;
+        var timeProvider = environment.TimeProvider;
+        var startedAt = timeProvider.GetUtcNow();
+        var runId = Guid.CreateVersion7(startedAt);
+        try
+        {
+            var (code, outcome) = await ExecuteAsync(settings, environment, runId, extras, cancellationToken);
+            await RunMetricsOutput.WriteAsync(extras, settings.DatabasePath, runId, outcome, startedAt, environment);
+            return code;
+        }
+        catch (Exception)
+        {
+            // Refused configuration, spent quota, a locked or unreadable store: the scheduler's metrics say failed all the same.
+            await RunMetricsOutput.WriteAsync(extras, settings.DatabasePath, runId, RunOutcome.Failed, startedAt, environment);
+            throw;
+        }
+    }
+
+    private static async Task<(int Code, RunOutcome Outcome)> ExecuteAsync(RunSettings settings, CliEnvironment environment, Guid runId,
+        RunExtras extras, CancellationToken cancellationToken)
     {
         var timeProvider = environment.TimeProvider;
         var (first, last) = ReportWindow.Resolve(settings.From, settings.To, timeProvider);
-        var outputDirectory = OutputFolder.EnsureWritable(settings.OutputDirectory);
-        var runId = Guid.CreateVersion7(timeProvider.GetUtcNow());
+        // A dry run writes no report, so it neither needs nor creates the output folder.
+        var outputDirectory = extras.DryRun ? Path.GetFullPath(settings.OutputDirectory) : OutputFolder.EnsureWritable(settings.OutputDirectory);
         var options = new ZuoraOptions
         {
             BaseUrl = settings.Connection.BaseUrl,
@@ -94,6 +118,12 @@ internal static class RunCommand
         await using var services = CliServices.Build(environment, settings.LogLevel, settings.LogFormat, options, settings.FailureReasons);
 
         var request = new RunRequest(settings.DatabasePath, outputDirectory, first, last, settings.JobIds);
+        if (extras.DryRun)
+        {
+            var dryRun = await services.GetRequiredService<DryRun>().ExecuteAsync(request, cancellationToken);
+            return (DryRunCommand.Print(dryRun, environment), dryRun.Outcome);
+        }
+
         RunResult result;
         using (var progress = environment.IsInteractive ? new TerminalProgress(environment.Error) : null)
         {
@@ -101,12 +131,12 @@ internal static class RunCommand
         }
 
         RunSummaryPrinter.Print(result, environment);
-        return result.Outcome switch
+        return (result.Outcome switch
         {
             RunOutcome.Succeeded => ExitCodes.Success,
             RunOutcome.Partial => ExitCodes.Partial,
             _ => ExitCodes.Failure,
-        };
+        }, result.Outcome);
     }
 
     private static IReadOnlyList<string>? ValidateJobIds(string[] values)

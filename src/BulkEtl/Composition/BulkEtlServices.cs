@@ -64,6 +64,7 @@ public static class BulkEtlServices
         services.AddSingleton<ZuoraClient>();
         services.AddSingleton<JobExtractor>();
         services.AddSingleton<NightlyRun>();
+        services.AddSingleton<DryRun>();
         return services;
     }
 

@@ -79,6 +79,9 @@ public sealed class RunLedger(SqliteConnection connection, TimeProvider timeProv
     public IReadOnlyList<RunRecord> Latest(int limit, string? outcome = null) =>
         connection.Query<RunRecord>(SqlScripts.Get("runs/latest.sql"), new { Limit = limit, Outcome = outcome }).ToList();
 
+    public RunRecord? Find(Guid runId) =>
+        connection.QuerySingleOrDefault<RunRecord>(SqlScripts.Get("runs/find.sql"), new { Id = runId.ToString("D") });
+
     public IReadOnlyList<RunJobRecord> Jobs(string runId) =>
         connection.Query<RunJobRecord>(SqlScripts.Get("runs/jobs.sql"), new { RunId = runId }).ToList();
 

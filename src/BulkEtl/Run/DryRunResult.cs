@@ -1,0 +1,26 @@
+namespace BulkEtl.Run;
+
+/// <summary>
+/// What a run would have done, had it written: the jobs it would add and change (with what changed), the ones it would
+/// mark deleted, the ones it could not fetch, and the calls it made to find out.
+/// </summary>
+public sealed record DryRunResult(
+    long Listed,
+    IReadOnlyList<string> WouldAdd,
+    IReadOnlyList<DryRunChange> WouldChange,
+    long Unchanged,
+    IReadOnlyList<string> WouldMarkDeleted,
+    IReadOnlyList<string> Failed,
+    long Requests,
+    string? FailureMessage)
+{
+    public long Fetched => WouldAdd.Count + WouldChange.Count + FetchedUnchanged;
+
+    /// <summary>Fetched by id but equal to the stored job (part of <see cref="Unchanged"/>).</summary>
+    public long FetchedUnchanged { get; init; }
+
+    public RunOutcome Outcome => FailureMessage is not null ? RunOutcome.Failed : Failed.Count > 0 ? RunOutcome.Partial : RunOutcome.Succeeded;
+}
+
+/// <summary>A stored job a run would change, and the fields whose values differ (store names, as in <c>bulk_jobs</c>).</summary>
+public sealed record DryRunChange(string JobId, IReadOnlyList<string> Fields);
