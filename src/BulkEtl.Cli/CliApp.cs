@@ -21,6 +21,7 @@ public static class CliApp
             SimulateCommand.Create(environment),
             RunsCommand.Create(environment),
             TrendCommand.Create(environment),
+            ConfigCommand.Create(environment),
         };
 
         var parse = root.Parse(args);

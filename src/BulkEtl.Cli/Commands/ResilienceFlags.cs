@@ -1,9 +1,10 @@
 using System.CommandLine;
+using BulkEtl.Cli.Settings;
 using BulkEtl.Extract;
 
 namespace BulkEtl.Cli.Commands;
 
-/// <summary>The documented knobs of the HTTP pipeline; defaults come from <see cref="ZuoraResilienceOptions"/>.</summary>
+/// <summary>The documented knobs of the HTTP pipeline as flags; defaults come from <see cref="ZuoraResilienceOptions"/>.</summary>
 internal sealed class ResilienceFlags
 {
     private static readonly ZuoraResilienceOptions Defaults = new();
@@ -56,54 +57,18 @@ internal sealed class ResilienceFlags
         DefaultValueFactory = _ => Defaults.MaxResponseBytes,
     };
 
-    public void AddTo(Command command)
-    {
-        command.Options.Add(_maxResponseBytes);
-        command.Options.Add(_maxConcurrency);
-        command.Options.Add(_maxRetries);
-        command.Options.Add(_retryBaseDelay);
-        command.Options.Add(_retryMaxDelay);
-        command.Options.Add(_maxRetryAfter);
-        command.Options.Add(_attemptTimeout);
-        command.Options.Add(_callTimeout);
-    }
-
-    public ResilienceTuning Read(ParseResult parse)
-    {
-        var maxConcurrency = parse.GetValue(_maxConcurrency);
-        if (maxConcurrency is < 1 or > 200)
-        {
-            throw new UsageException("--max-concurrency must be between 1 and 200 (Zuora's high-volume limit)");
-        }
-
-        var maxRetries = parse.GetValue(_maxRetries);
-        if (maxRetries is < 0 or > 20)
-        {
-            throw new UsageException("--max-retries must be between 0 and 20");
-        }
-
-        var maxResponseBytes = parse.GetValue(_maxResponseBytes);
-        if (maxResponseBytes is < 64 * 1024 or > 1024L * 1024 * 1024)
-        {
-            throw new UsageException("--max-response-bytes must be between 65536 and 1073741824");
-        }
-
-        return new ResilienceTuning(maxConcurrency, Defaults with
-        {
-            MaxResponseBytes = maxResponseBytes,
-            MaxRetryAttempts = maxRetries,
-            BaseDelay = Seconds(parse.GetValue(_retryBaseDelay), "--retry-base-delay"),
-            MaxDelay = Seconds(parse.GetValue(_retryMaxDelay), "--retry-max-delay"),
-            MaxRetryAfter = Seconds(parse.GetValue(_maxRetryAfter), "--max-retry-after"),
-            AttemptTimeout = Seconds(parse.GetValue(_attemptTimeout), "--attempt-timeout"),
-            TotalTimeout = Seconds(parse.GetValue(_callTimeout), "--call-timeout"),
-        });
-    }
-
-    private static TimeSpan Seconds(double value, string flag) =>
-        value is > 0 and <= 86_400 && double.IsFinite(value)
-            ? TimeSpan.FromSeconds(value)
-            : throw new UsageException($"{flag} must be a number of seconds above 0 and at most 86400");
+    /// <summary>Each flag with the configuration key it sets; values are read and checked with the other layers.</summary>
+    public IEnumerable<(SettingKey Key, Option Option)> Bindings =>
+    [
+        (SettingKeys.MaxResponseBytes, _maxResponseBytes),
+        (SettingKeys.MaxConcurrency, _maxConcurrency),
+        (SettingKeys.MaxRetries, _maxRetries),
+        (SettingKeys.RetryBaseDelay, _retryBaseDelay),
+        (SettingKeys.RetryMaxDelay, _retryMaxDelay),
+        (SettingKeys.MaxRetryAfter, _maxRetryAfter),
+        (SettingKeys.AttemptTimeout, _attemptTimeout),
+        (SettingKeys.CallTimeout, _callTimeout),
+    ];
 }
 
 /// <summary>The pipeline settings a run uses.</summary>
