@@ -16,6 +16,7 @@ public static class CliApp
         var root = new RootCommand("BulkEtl: Zuora bulk-job summaries into SQLite, and failure-rate reports for analysts")
         {
             RunCommand.Create(environment),
+            CheckCommand.Create(environment),
             ReportCommand.Create(environment),
             DemoCommand.Create(environment),
             SimulateCommand.Create(environment),
