@@ -59,6 +59,7 @@ internal static class CheckCommand
             output.WriteLine("check passed");
             return ExitCodes.Success;
         });
+        command.WithExample("BULKETL__ZUORA__CLIENTSECRET=... bulk-etl check --base-url https://rest.test.zuora.com --client-id my-client");
         return command;
     }
 

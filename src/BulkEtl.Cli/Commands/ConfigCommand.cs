@@ -29,7 +29,9 @@ internal static class ConfigCommand
             return ExitCodes.Success;
         });
 
-        return new Command("config", "Inspect the configuration: file, then environment variables, then flags") { show };
+        show.WithExample("BULKETL__ZUORA__MAXCONCURRENCY=20 bulk-etl config show --config /etc/bulk-etl/bulk-etl.json");
+        return new Command("config", "Inspect the configuration: file, then environment variables, then flags") { show }
+            .WithExample("bulk-etl config show");
     }
 
     /// <summary>A base URL with a user and password is refused by run, but show must not print the password either.</summary>

@@ -4,57 +4,49 @@ using BulkEtl.Extract;
 
 namespace BulkEtl.Cli.Commands;
 
-/// <summary>The documented knobs of the HTTP pipeline as flags; defaults come from <see cref="ZuoraResilienceOptions"/>.</summary>
+/// <summary>The documented knobs of the HTTP pipeline as flags; an unset flag leaves the key to the other layers and its default.</summary>
 internal sealed class ResilienceFlags
 {
     private static readonly ZuoraResilienceOptions Defaults = new();
 
     private readonly Option<int> _maxConcurrency = new("--max-concurrency")
     {
-        Description = $"Most fetches in flight at once; lowered automatically when Zuora answers 429 (default {ZuoraOptions.DefaultMaxConcurrency}: a quarter of Zuora's 40 per tenant)",
-        DefaultValueFactory = _ => ZuoraOptions.DefaultMaxConcurrency,
+        Description = $"Most fetches in flight at once; lowered automatically when Zuora answers 429 (Zuora:MaxConcurrency; default {ZuoraOptions.DefaultMaxConcurrency}: a quarter of Zuora's 40 per tenant)",
     };
 
     private readonly Option<int> _maxRetries = new("--max-retries")
     {
-        Description = $"Retries per call after the first attempt (default {Defaults.MaxRetryAttempts})",
-        DefaultValueFactory = _ => Defaults.MaxRetryAttempts,
+        Description = $"Retries per call after the first attempt (Zuora:MaxRetries; default {Defaults.MaxRetryAttempts})",
     };
 
     private readonly Option<double> _retryBaseDelay = new("--retry-base-delay")
     {
-        Description = $"Seconds before the first retry, doubled each time with jitter (default {Defaults.BaseDelay.TotalSeconds})",
-        DefaultValueFactory = _ => Defaults.BaseDelay.TotalSeconds,
+        Description = $"Seconds before the first retry, doubled each time with jitter (Zuora:RetryBaseDelay; default {Defaults.BaseDelay.TotalSeconds})",
     };
 
     private readonly Option<double> _retryMaxDelay = new("--retry-max-delay")
     {
-        Description = $"Longest backoff in seconds (default {Defaults.MaxDelay.TotalSeconds})",
-        DefaultValueFactory = _ => Defaults.MaxDelay.TotalSeconds,
+        Description = $"Longest backoff in seconds (Zuora:RetryMaxDelay; default {Defaults.MaxDelay.TotalSeconds})",
     };
 
     private readonly Option<double> _maxRetryAfter = new("--max-retry-after")
     {
-        Description = $"Longest Retry-After honoured, in seconds; longer ones are cut to it (default {Defaults.MaxRetryAfter.TotalSeconds})",
-        DefaultValueFactory = _ => Defaults.MaxRetryAfter.TotalSeconds,
+        Description = $"Longest Retry-After honoured, in seconds; longer ones are cut to it (Zuora:MaxRetryAfter; default {Defaults.MaxRetryAfter.TotalSeconds})",
     };
 
     private readonly Option<double> _attemptTimeout = new("--attempt-timeout")
     {
-        Description = $"Seconds one attempt may take (default {Defaults.AttemptTimeout.TotalSeconds})",
-        DefaultValueFactory = _ => Defaults.AttemptTimeout.TotalSeconds,
+        Description = $"Seconds one attempt may take (Zuora:AttemptTimeout; default {Defaults.AttemptTimeout.TotalSeconds})",
     };
 
     private readonly Option<double> _callTimeout = new("--call-timeout")
     {
-        Description = $"Seconds one call may take with all its retries (default {Defaults.TotalTimeout.TotalSeconds})",
-        DefaultValueFactory = _ => Defaults.TotalTimeout.TotalSeconds,
+        Description = $"Seconds one call may take with all its retries (Zuora:CallTimeout; default {Defaults.TotalTimeout.TotalSeconds})",
     };
 
     private readonly Option<long> _maxResponseBytes = new("--max-response-bytes")
     {
-        Description = $"Largest decoded answer read from Zuora, in bytes; a larger one fails that call without being read (default {Defaults.MaxResponseBytes})",
-        DefaultValueFactory = _ => Defaults.MaxResponseBytes,
+        Description = $"Largest decoded answer read from Zuora, in bytes; a larger one fails that call without being read (Zuora:MaxResponseBytes; default {Defaults.MaxResponseBytes})",
     };
 
     /// <summary>Each flag with the configuration key it sets; values are read and checked with the other layers.</summary>

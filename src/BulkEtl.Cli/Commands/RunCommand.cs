@@ -42,6 +42,7 @@ internal static class RunCommand
                 parse.GetValue(logFormat)!);
             return ExecuteAsync(settings, environment, cancellationToken);
         });
+        command.WithExample("bulk-etl run --config /etc/bulk-etl/bulk-etl.json --db /var/lib/bulk-etl/bulk.db --out /srv/reports");
         return command;
     }
 
