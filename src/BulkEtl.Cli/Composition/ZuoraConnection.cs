@@ -6,24 +6,6 @@ namespace BulkEtl.Cli.Composition;
 /// <summary>Where Zuora is and how to authenticate, validated; the settings layers decide where each part came from.</summary>
 internal sealed record ZuoraConnection(Uri BaseUrl, string? Token, string? ClientId, string? ClientSecret)
 {
-    public static ZuoraConnection Resolve(string? baseUrl, string? token, string? clientId, string? clientSecret,
-        Func<string, string?> environment)
-    {
-        var url = baseUrl ?? environment("ZUORA_BASE_URL")
-            ?? throw new UsageException("no Zuora base URL: give --base-url or set ZUORA_BASE_URL");
-
-        // Credentials given as flags win as a whole; mixing a flag token with environment client credentials would be a trap.
-        var fromFlags = token is not null || clientId is not null || clientSecret is not null;
-        if (!fromFlags)
-        {
-            token = environment("ZUORA_TOKEN");
-            clientId = environment("ZUORA_CLIENT_ID");
-            clientSecret = environment("ZUORA_CLIENT_SECRET");
-        }
-
-        return Create(url, token, clientId, clientSecret);
-    }
-
     /// <summary>Checks one coherent set of connection settings, from whichever layer they came.</summary>
     public static ZuoraConnection Create(string url, string? token, string? clientId, string? clientSecret)
     {
