@@ -7,9 +7,9 @@ namespace BulkEtl.Cli.Settings;
 /// <summary>
 /// The effective configuration: the JSON file (--config, else ./bulk-etl.json when present), then the environment
 /// (ZUORA_* shortcuts, then BULKETL__ variables), then the flags given on the command line, each overriding the one
-/// before. A list is replaced as a whole, never merged item by item. The credentials (token, client id, client secret)
-/// come together from the highest layer that sets any of them, so a token in one place never mixes with client
-/// credentials from another. An unknown key is an error naming the key and where it was found.
+/// before. A list is replaced as a whole, never merged item by item. The highest layer that names a credential chooses
+/// between a token and client credentials, so a token in one place never mixes with client credentials from another.
+/// An unknown key is an error naming the key and where it was found.
 /// </summary>
 internal sealed class LayeredSettings
 {
@@ -38,22 +38,38 @@ internal sealed class LayeredSettings
         var values = new Dictionary<SettingKey, SettingValue>();
         foreach (var layer in layers)
         {
-            foreach (var (key, value) in layer.Where(pair => !SettingKeys.Credentials.Contains(pair.Key)))
+            foreach (var (key, value) in layer)
             {
                 values[key] = value;
             }
         }
 
-        var credentials = layers.LastOrDefault(layer => SettingKeys.Credentials.Any(layer.ContainsKey));
-        foreach (var key in SettingKeys.Credentials)
+        foreach (var key in CredentialsSetAside(layers))
         {
-            if (credentials?.TryGetValue(key, out var value) == true)
-            {
-                values[key] = value;
-            }
+            values.Remove(key);
         }
 
         return new LayeredSettings(file, values);
+    }
+
+    /// <summary>
+    /// The highest layer that names a credential chooses the kind: a token alone sets client credentials aside, client
+    /// credentials set a token aside, wherever they were. The client id and secret may still come from different layers
+    /// (the id in the file, the secret in the environment).
+    /// </summary>
+    private static IReadOnlyList<SettingKey> CredentialsSetAside(Dictionary<SettingKey, SettingValue>[] layers)
+    {
+        var deciding = layers.LastOrDefault(layer => SettingKeys.Credentials.Any(layer.ContainsKey));
+        if (deciding is null)
+        {
+            return [];
+        }
+
+        var token = deciding.ContainsKey(SettingKeys.Token);
+        var client = deciding.ContainsKey(SettingKeys.ClientId) || deciding.ContainsKey(SettingKeys.ClientSecret);
+        return token && !client ? [SettingKeys.ClientId, SettingKeys.ClientSecret]
+            : client && !token ? [SettingKeys.Token]
+            : [];
     }
 
     private static (string? File, Dictionary<SettingKey, SettingValue> Values) ReadFile(string? given, CliEnvironment environment)

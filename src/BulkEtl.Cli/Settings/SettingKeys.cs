@@ -39,7 +39,7 @@ internal static class SettingKeys
         MaxRetryAfter, AttemptTimeout, CallTimeout, MaxResponseBytes, Database, Output,
     ];
 
-    /// <summary>The credentials: the layer of highest precedence that sets any of them supplies all of them.</summary>
+    /// <summary>The credentials: the highest layer that names any of them chooses between a token and client credentials.</summary>
     public static readonly IReadOnlyList<SettingKey> Credentials = [Token, ClientId, ClientSecret];
 
     /// <summary>The older variables, kept working. A BULKETL__ variable for the same key wins over them.</summary>

@@ -88,6 +88,18 @@ public sealed class LayeredSettingsTests : IDisposable
     }
 
     [Fact]
+    public async Task ConfigShow_ClientIdInFileSecretInEnvironment_TakesBoth()
+    {
+        var path = WriteConfig("""{ "Zuora": { "ClientId": "file-id", "Token": "old-file-token" } }""");
+
+        var result = await CliRunner.WithEnvironmentAsync(Variables(("BULKETL__ZUORA__CLIENTSECRET", "env-secret")), null, "config", "show", "--config", path);
+
+        Assert.Contains($"file-id  (file {path})", Line(result, "Zuora:ClientId"), StringComparison.Ordinal);
+        Assert.Contains("***  (environment variable BULKETL__ZUORA__CLIENTSECRET)", Line(result, "Zuora:ClientSecret"), StringComparison.Ordinal);
+        Assert.Contains("(not set)", Line(result, "Zuora:Token"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ConfigShow_Secrets_PrintMaskedNeverInClear()
     {
         var path = WriteConfig($$"""{ "Zuora": { "BaseUrl": "https://file.example.com", "ClientId": "file-id", "ClientSecret": "{{Secret}}" } }""");
