@@ -44,6 +44,18 @@ public sealed class CheckCommandTests
     }
 
     [Fact]
+    public async Task Check_WrongBearerToken_ExitsTwoSayingNotAuthenticated()
+    {
+        await using var night = await SimulatedNight.StartAsync(jobs: 5);
+
+        var result = await CliRunner.RunAsync("check", "--base-url", night.Simulator.BaseUrl.ToString(), "--token", "not-the-token-321");
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains("not authenticated", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-the-token-321", result.Output + result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Check_BaseUrlWithV1_ExitsTwoSayingWrongBaseUrl()
     {
         await using var night = await SimulatedNight.StartAsync(jobs: 5);

@@ -115,6 +115,17 @@ public sealed class LayeredSettingsTests : IDisposable
     }
 
     [Fact]
+    public async Task ConfigShow_BaseUrlWithAPassword_MasksThePassword()
+    {
+        var variables = Variables(("BULKETL__ZUORA__BASEURL", "https://apiuser:Pw-in-url-42@rest.zuora.com"));
+
+        var result = await CliRunner.WithEnvironmentAsync(variables, null, "config", "show");
+
+        Assert.Contains("https://***@rest.zuora.com/", Line(result, "Zuora:BaseUrl"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Pw-in-url-42", result.Output + result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ConfigShow_FileInWorkingDirectory_IsReadWithoutConfigFlag()
     {
         var path = WriteConfig("""{ "Output": "nightly-reports" }""", "bulk-etl.json");
