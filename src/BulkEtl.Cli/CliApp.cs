@@ -13,17 +13,7 @@ public static class CliApp
 {
     public static async Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken = default)
     {
-        var root = new RootCommand("BulkEtl: Zuora bulk-job summaries into SQLite, and failure-rate reports for analysts")
-        {
-            RunCommand.Create(environment),
-            ReportCommand.Create(environment),
-            DemoCommand.Create(environment),
-            SimulateCommand.Create(environment),
-            RunsCommand.Create(environment),
-            TrendCommand.Create(environment),
-        };
-
-        var parse = root.Parse(args);
+        var parse = BuildRoot(environment).Parse(args);
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)
@@ -54,6 +44,25 @@ public static class CliApp
             await environment.Error.WriteLineAsync($"error: {message}");
             return code;
         }
+    }
+
+    /// <summary>Every command, with the help that ends in an example; the tests walk it too.</summary>
+    internal static RootCommand BuildRoot(CliEnvironment environment)
+    {
+        var root = new RootCommand("BulkEtl: Zuora bulk-job summaries into SQLite, and failure-rate reports for analysts")
+        {
+            RunCommand.Create(environment),
+            CheckCommand.Create(environment),
+            ReportCommand.Create(environment),
+            DemoCommand.Create(environment),
+            SimulateCommand.Create(environment),
+            RunsCommand.Create(environment),
+            TrendCommand.Create(environment),
+            ConfigCommand.Create(environment),
+        };
+        root.WithExample("bulk-etl demo");
+        CommandExamples.AppendToHelp(root);
+        return root;
     }
 
     private static (int Code, string Message) Describe(Exception exception, CancellationToken cancellationToken) => exception switch

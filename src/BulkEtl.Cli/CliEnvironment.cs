@@ -9,4 +9,10 @@ public sealed record CliEnvironment(
 {
     /// <summary>Whether stderr is a person's terminal (progress display) rather than a cron log or a test.</summary>
     public bool IsInteractive { get; init; }
+
+    /// <summary>The names of the environment variables (for the BULKETL__ prefix); values come from <see cref="GetEnvironmentVariable"/>.</summary>
+    public Func<IEnumerable<string>> ListEnvironmentVariables { get; init; } = () => [];
+
+    /// <summary>Where ./bulk-etl.json is looked for; null for the process's current directory.</summary>
+    public string? WorkingDirectory { get; init; }
 }

@@ -5,6 +5,7 @@ var environment = new CliEnvironment(Console.Out, Console.Error, Environment.Get
 {
     // A progress line only for a person watching: not under cron, systemd, a pipe or a dumb terminal.
     IsInteractive = !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("TERM") is not (null or "dumb"),
+    ListEnvironmentVariables = () => Environment.GetEnvironmentVariables().Keys.Cast<string>(),
 };
 
 // Ctrl+C and SIGTERM (systemctl stop) cancel the work instead of killing the process, so a run can record itself

@@ -1,18 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
+using BulkEtl.Cli.Settings;
 
 namespace BulkEtl.Cli.Commands;
 
 /// <summary>Options shared by several commands, defined once so their names and help stay identical.</summary>
 internal static class CommonOptions
 {
-    /// <summary>--db for commands that write (created and migrated when missing).</summary>
-    public static Option<string> Database() => new("--db")
-    {
-        Description = "SQLite database file (created and migrated when missing)",
-        Required = true,
-    };
-
     /// <summary>--db for commands that only read a store a run made.</summary>
     public static Option<string> ExistingDatabase() => new("--db")
     {
@@ -23,7 +17,7 @@ internal static class CommonOptions
     public static Option<string> Output() => new("--out")
     {
         Description = "Folder the reports are written to",
-        DefaultValueFactory = _ => "reports",
+        DefaultValueFactory = _ => SettingKeys.Output.Default!,
     };
 
     public static Option<string?> From() => new("--from")

@@ -58,6 +58,7 @@ internal static class DemoCommand
             environment.Output.WriteLine($"reports:  {Path.GetFullPath(settings.OutputDirectory)}");
             return exitCode;
         });
+        command.WithExample("bulk-etl demo --jobs 2000 --db demo.db --out reports");
         return command;
     }
 }

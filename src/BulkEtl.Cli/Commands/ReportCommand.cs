@@ -39,6 +39,7 @@ internal static class ReportCommand
 
             return ExitCodes.Success;
         });
+        command.WithExample("bulk-etl report --db bulk.db --out reports --from 2026-11-01 --to 2026-11-30 --settled-only");
         return command;
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using BulkEtl.Cli.Composition;
+using BulkEtl.Cli.Settings;
 using BulkEtl.Extract;
 using BulkEtl.Run;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,18 +12,10 @@ internal static class RunCommand
 {
     public static Command Create(CliEnvironment environment)
     {
-        var baseUrl = new Option<string?>("--base-url") { Description = "Zuora REST base URL, e.g. https://rest.test.zuora.com (or ZUORA_BASE_URL)" };
-        var token = new Option<string?>("--token") { Description = "A bearer token (or ZUORA_TOKEN); prefer client credentials, which renew" };
-        var clientId = new Option<string?>("--client-id") { Description = "OAuth client id (or ZUORA_CLIENT_ID)" };
-        var clientSecret = new Option<string?>("--client-secret") { Description = "OAuth client secret (or ZUORA_CLIENT_SECRET)" };
-        var database = CommonOptions.Database();
-        var output = CommonOptions.Output();
         var from = CommonOptions.From();
         var to = CommonOptions.To();
         var jobIds = new Option<string[]>("--job-id") { Description = "Fetch only this job (its Zuora id, such as a UUID); repeat for several", AllowMultipleArgumentsPerToken = false };
-        var entityId = new Option<string?>("--entity-id") { Description = "Zuora-Entity-Ids header, for multi-entity tenants" };
-        var orgIds = new Option<string?>("--org-ids") { Description = "Zuora-Org-Ids header, comma-separated, for multi-org tenants" };
-        var tuning = new ResilienceFlags();
+        var settingFlags = new SettingFlags();
         var logLevel = CommonOptions.LogLevel();
         var logFormat = CommonOptions.LogFormat();
         var dryRun = new Option<bool>("--dry-run") { Description = "List, compare and fetch as usual, print what would be added and changed; write nothing" };
@@ -30,29 +23,29 @@ internal static class RunCommand
 
         var command = new Command("run", "Extract job summaries from Zuora, load them into SQLite, write the reports")
         {
-            baseUrl, token, clientId, clientSecret, database, output, from, to, jobIds, entityId, orgIds, logLevel, logFormat, dryRun, metricsFile,
+            from, to, jobIds, logLevel, logFormat, dryRun, metricsFile,
         };
-        tuning.AddTo(command);
+        settingFlags.AddTo(command);
         var reasons = FailureReasonFlags.AddTo(command);
 
         command.SetAction((parse, cancellationToken) =>
         {
-            var connection = ZuoraConnection.Resolve(parse.GetValue(baseUrl), parse.GetValue(token),
-                parse.GetValue(clientId), parse.GetValue(clientSecret), environment.GetEnvironmentVariable);
+            var configuration = RunConfiguration.Read(LayeredSettings.Load(parse, settingFlags, environment));
             var settings = new RunSettings(
-                connection,
-                parse.GetValue(database)!,
-                parse.GetValue(output)!,
+                configuration.Connection,
+                configuration.RequireDatabase(),
+                configuration.OutputDirectory,
                 parse.GetValue(from),
                 parse.GetValue(to),
                 ValidateJobIds(parse.GetValue(jobIds) ?? []),
-                ValidateEntityId(parse.GetValue(entityId)),
-                ValidateOrgIds(parse.GetValue(orgIds)),
-                tuning.Read(parse),
+                configuration.EntityId,
+                configuration.OrgIds,
+                configuration.Tuning,
                 parse.GetValue(logLevel)!,
                 parse.GetValue(logFormat)!) { FailureReasons = reasons.Read(parse) };
             return ExecuteAsync(settings, environment, cancellationToken, new RunExtras(parse.GetValue(dryRun), parse.GetValue(metricsFile)));
         });
+        command.WithExample("bulk-etl run --config /etc/bulk-etl/bulk-etl.json --db /var/lib/bulk-etl/bulk.db --out /srv/reports");
         return command;
     }
 
@@ -161,22 +154,6 @@ internal static class RunCommand
 
         return ids.Distinct(StringComparer.Ordinal).ToList();
     }
-
-    private static string? ValidateEntityId(string? value) =>
-        value is null || IsHeaderSafe(value) ? value : throw new UsageException("--entity-id must be printable ASCII without commas");
-
-    private static IReadOnlyList<string> ValidateOrgIds(string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return [];
-        }
-
-        var ids = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return ids.All(IsHeaderSafe) ? ids : throw new UsageException("--org-ids must be printable ASCII ids separated by commas");
-    }
-
-    private static bool IsHeaderSafe(string value) => value.Length > 0 && value.All(c => c is > ' ' and <= '~' and not ',');
 
     private static string Printable(string value) => new(value.Select(c => char.IsControl(c) ? '?' : c).Take(80).ToArray());
 }

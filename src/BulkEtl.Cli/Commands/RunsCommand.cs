@@ -51,6 +51,7 @@ internal static class RunsCommand
 
             return ExitCodes.Success;
         });
+        command.WithExample("bulk-etl runs --db bulk.db --limit 5");
         return command;
     }
 }

@@ -98,6 +98,7 @@ internal static class SimulateCommand
             await ZuoraSimulator.RunStandaloneAsync(options, environment.Output, cancellationToken);
             return ExitCodes.Success;
         });
+        command.WithExample("bulk-etl simulate --port 8080 --jobs 500 --rate-limit-rate 0.1 --error-rate 0.05");
         return command;
     }
 

@@ -38,6 +38,7 @@ internal static class TrendCommand
 
             return ExitCodes.Success;
         });
+        command.WithExample("bulk-etl trend --db bulk.db --by week --from 2026-09-01");
         return command;
     }
 }

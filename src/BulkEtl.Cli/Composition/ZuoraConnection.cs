@@ -3,37 +3,25 @@ using BulkEtl.Extract;
 
 namespace BulkEtl.Cli.Composition;
 
-/// <summary>Where Zuora is and how to authenticate, from flags first and the ZUORA_* environment second.</summary>
+/// <summary>Where Zuora is and how to authenticate, validated; the settings layers decide where each part came from.</summary>
 internal sealed record ZuoraConnection(Uri BaseUrl, string? Token, string? ClientId, string? ClientSecret)
 {
-    public static ZuoraConnection Resolve(string? baseUrl, string? token, string? clientId, string? clientSecret,
-        Func<string, string?> environment)
+    /// <summary>Checks one coherent set of connection settings, from whichever layer they came.</summary>
+    public static ZuoraConnection Create(string url, string? token, string? clientId, string? clientSecret)
     {
-        var url = baseUrl ?? environment("ZUORA_BASE_URL")
-            ?? throw new UsageException("no Zuora base URL: give --base-url or set ZUORA_BASE_URL");
-
-        // Credentials given as flags win as a whole; mixing a flag token with environment client credentials would be a trap.
-        var fromFlags = token is not null || clientId is not null || clientSecret is not null;
-        if (!fromFlags)
-        {
-            token = environment("ZUORA_TOKEN");
-            clientId = environment("ZUORA_CLIENT_ID");
-            clientSecret = environment("ZUORA_CLIENT_SECRET");
-        }
-
         token = string.IsNullOrWhiteSpace(token) ? null : token;
         clientId = string.IsNullOrWhiteSpace(clientId) ? null : clientId;
         clientSecret = string.IsNullOrWhiteSpace(clientSecret) ? null : clientSecret;
         if (token is not null && (clientId is not null || clientSecret is not null))
         {
-            throw new UsageException("give either a token (--token) or client credentials (--client-id and --client-secret), not both");
+            throw new UsageException("give either a token (--token, Zuora:Token) or client credentials (--client-id and --client-secret), not both");
         }
 
         if (token is null && (clientId is null || clientSecret is null))
         {
             throw new UsageException(clientId is null && clientSecret is null
-                ? "no credentials: give --token, or --client-id and --client-secret (or ZUORA_TOKEN, or ZUORA_CLIENT_ID and ZUORA_CLIENT_SECRET)"
-                : "client credentials need both --client-id and --client-secret");
+                ? "no credentials: give --token, or --client-id and --client-secret (or Zuora:Token, or Zuora:ClientId and Zuora:ClientSecret, in the configuration file or the environment)"
+                : "client credentials need both a client id and a client secret (--client-id and --client-secret, Zuora:ClientId and Zuora:ClientSecret)");
         }
 
         return new ZuoraConnection(ValidateBaseUrl(url), token, clientId, clientSecret);

@@ -78,6 +78,20 @@ public sealed partial class ZuoraClient(ZuoraTransport transport, IAccessTokenSo
     }
 
     /// <summary>
+    /// For <c>bulk-etl check</c>: the first list page, read-only, with what its answer's headers said. Refusals throw as
+    /// <see cref="ListPagesAsync"/> would.
+    /// </summary>
+    public async Task<ZuoraProbe> ProbeAsync(CancellationToken cancellationToken)
+    {
+        var path = $"{SummariesPath}?limit={Math.Clamp(transport.Options.PageSize, 1, ZuoraOptions.MaxPageSize)}";
+        var response = await transport.ExecuteAsync(attemptToken => SendAuthorizedAsync(path, attemptToken), cancellationToken);
+        var page = response.StatusCode == HttpStatusCode.NotFound && IsNoJobSummaries(response) ? new ListPage([], [], null)
+            : response.IsSuccess ? ReadPage(response)
+            : throw ListRefused(response, 1);
+        return new ZuoraProbe(page, response.WasGzipped, response.EchoedTrackId);
+    }
+
+    /// <summary>
     /// One job's summary, or null in <see cref="SummaryFetch.Summary"/> when Zuora answers 404. A summary that is not
     /// this job's, or that cannot be mapped, throws <see cref="ZuoraRecordException"/>: not retried, stored nowhere.
     /// </summary>

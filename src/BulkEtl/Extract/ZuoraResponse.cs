@@ -11,6 +11,12 @@ public sealed record ZuoraResponse(HttpStatusCode StatusCode, ReadOnlyMemory<byt
 {
     public bool IsSuccess => (int)StatusCode is >= 200 and < 300;
 
+    /// <summary>Whether the answer came gzip-encoded (Content-Encoding: gzip), for <c>bulk-etl check</c>.</summary>
+    public bool WasGzipped { get; init; }
+
+    /// <summary>The Zuora-Track-Id header Zuora echoed back, if any, for <c>bulk-etl check</c>.</summary>
+    public string? EchoedTrackId { get; init; }
+
     /// <summary>The body as text, for error reasons; never for the hot path.</summary>
     public string BodyText => Encoding.UTF8.GetString(Body.Span);
 

@@ -72,7 +72,11 @@ public sealed class ZuoraTransport(HttpClient httpClient, ZuoraOptions options, 
                     response.StatusCode, RetryAfter(response.Headers.RetryAfter), requestId);
             }
 
-            return new ZuoraResponse(response.StatusCode, body, requestId);
+            return new ZuoraResponse(response.StatusCode, body, requestId)
+            {
+                WasGzipped = WasGzipped(response.Content),
+                EchoedTrackId = response.Headers.TryGetValues("Zuora-Track-Id", out var tracks) ? SafeText.ClipOrNull(tracks.FirstOrDefault(), TrackId.MaxLength) : null,
+            };
         }
         catch (HttpRequestException exception) when (!cancellationToken.IsCancellationRequested)
         {
@@ -84,6 +88,14 @@ public sealed class ZuoraTransport(HttpClient httpClient, ZuoraOptions options, 
             throw new TransientZuoraException($"{Describe(request)} failed while reading: {SafeText.Clip(exception.Message)}", null, null, inner: exception);
         }
     }
+
+    /// <summary>
+    /// Automatic decompression removes Content-Encoding from the headers and leaves .NET's GZipDecompressedContent in
+    /// its place; a handler without it (a test's) keeps the header. Either way, the answer was gzipped.
+    /// </summary>
+    private static bool WasGzipped(HttpContent content) =>
+        content.Headers.ContentEncoding.Contains("gzip", StringComparer.OrdinalIgnoreCase)
+        || content.GetType().Name.StartsWith("GZip", StringComparison.Ordinal);
 
     /// <summary>The method and path only: query strings and headers may carry what must not be logged.</summary>
     public static string Describe(HttpRequestMessage request) => $"{request.Method} {request.RequestUri?.AbsolutePath}";

@@ -1,12 +1,11 @@
 using BulkEtl.Cli;
 using BulkEtl.Cli.Composition;
+using BulkEtl.Tests.TestSupport;
 
 namespace BulkEtl.Tests.Cli;
 
 public sealed class ZuoraConnectionTests
 {
-    private static readonly Func<string, string?> NoEnvironment = _ => null;
-
     [Theory]
     [InlineData("http://127.0.0.1:5000")]
     [InlineData("http://localhost:5000/")]
@@ -36,49 +35,56 @@ public sealed class ZuoraConnectionTests
     }
 
     [Fact]
-    public void Resolve_FlagsAbsent_TakesTheEnvironment()
+    public async Task Run_NoFlags_TakesTheShortcutVariables()
     {
-        var environment = new Dictionary<string, string>
+        var variables = new Dictionary<string, string>
         {
             ["ZUORA_BASE_URL"] = "https://rest.test.zuora.com",
             ["ZUORA_CLIENT_ID"] = "id",
             ["ZUORA_CLIENT_SECRET"] = "secret",
         };
 
-        var connection = ZuoraConnection.Resolve(null, null, null, null, name => environment.GetValueOrDefault(name));
+        var result = await CliRunner.WithEnvironmentAsync(variables, null, "config", "show");
 
-        Assert.Equal("https://rest.test.zuora.com/", connection.BaseUrl.AbsoluteUri);
-        Assert.Equal(("id", "secret"), (connection.ClientId, connection.ClientSecret));
-        Assert.Null(connection.Token);
+        Assert.Contains("https://rest.test.zuora.com  (environment variable ZUORA_BASE_URL)", result.Output, StringComparison.Ordinal);
+        Assert.Contains("id  (environment variable ZUORA_CLIENT_ID)", result.Output, StringComparison.Ordinal);
+        Assert.Contains("***  (environment variable ZUORA_CLIENT_SECRET)", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Resolve_TokenFlag_IgnoresEnvironmentClientCredentials()
+    public async Task Run_TokenFlag_IgnoresEnvironmentClientCredentials()
     {
-        var environment = new Dictionary<string, string> { ["ZUORA_CLIENT_ID"] = "id", ["ZUORA_CLIENT_SECRET"] = "secret" };
+        var variables = new Dictionary<string, string> { ["ZUORA_CLIENT_ID"] = "id", ["ZUORA_CLIENT_SECRET"] = "secret" };
 
-        var connection = ZuoraConnection.Resolve("https://rest.zuora.com", "tok", null, null, name => environment.GetValueOrDefault(name));
+        var result = await CliRunner.WithEnvironmentAsync(variables, null, "config", "show", "--token", "tok");
 
-        Assert.Equal("tok", connection.Token);
-        Assert.Null(connection.ClientId);
+        var lines = result.Output.Split('\n');
+        Assert.Contains(lines, line => line.StartsWith("Zuora:Token", StringComparison.Ordinal) && line.EndsWith("***  (flag --token)", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.StartsWith("Zuora:ClientId", StringComparison.Ordinal) && line.EndsWith("(not set)", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Resolve_TokenAndClientCredentials_IsAUsageError() =>
-        Assert.Throws<UsageException>(() => ZuoraConnection.Resolve("https://rest.zuora.com", "tok", "id", "secret", NoEnvironment));
+    public void Create_TokenAndClientCredentials_IsAUsageError() =>
+        Assert.Throws<UsageException>(() => ZuoraConnection.Create("https://rest.zuora.com", "tok", "id", "secret"));
 
     [Fact]
-    public void Resolve_ClientIdWithoutSecret_IsAUsageError() =>
-        Assert.Throws<UsageException>(() => ZuoraConnection.Resolve("https://rest.zuora.com", null, "id", null, NoEnvironment));
+    public void Create_ClientIdWithoutSecret_IsAUsageError() =>
+        Assert.Throws<UsageException>(() => ZuoraConnection.Create("https://rest.zuora.com", null, "id", null));
 
     [Fact]
-    public void Resolve_NoBaseUrl_IsAUsageError() =>
-        Assert.Throws<UsageException>(() => ZuoraConnection.Resolve(null, "tok", null, null, NoEnvironment));
+    public async Task Run_NoBaseUrlAnywhere_ExitsTwoSayingWhereToSetIt()
+    {
+        var result = await CliRunner.WithEnvironmentAsync(new Dictionary<string, string>(), null, "run", "--token", "tok", "--db", "never.db");
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains("no Zuora base URL", result.Error, StringComparison.Ordinal);
+        Assert.Contains("BULKETL__ZUORA__BASEURL", result.Error, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void ToString_OfConnectionAndOptions_NeverShowsTheSecrets()
     {
-        var connection = ZuoraConnection.Resolve("https://rest.zuora.com", null, "client-id", "the-client-secret", NoEnvironment);
+        var connection = ZuoraConnection.Create("https://rest.zuora.com", null, "client-id", "the-client-secret");
         var options = new BulkEtl.Extract.ZuoraOptions
         {
             BaseUrl = connection.BaseUrl, Token = "the-token", ClientSecret = "the-client-secret", TrackId = "t",
