@@ -58,8 +58,10 @@ public sealed class JobRepository
     }
 
     /// <summary>The stored states of <paramref name="ids"/> (all jobs when null); unknown ids are absent.</summary>
-    public IReadOnlyDictionary<string, StoredJobState> LoadStates(IReadOnlyCollection<string>? ids = null, SqliteTransaction? transaction = null) => _connection
-        .Query<JobRow>(SqlScripts.Get("jobs/load_states.sql"), new { Ids = ids is null ? null : JsonSerializer.Serialize(ids) }, transaction)
+    public IReadOnlyDictionary<string, StoredJobState> LoadStates(IReadOnlyCollection<string>? ids = null, SqliteTransaction? transaction = null) =>
+        (ids is null
+            ? _connection.Query<JobRow>(SqlScripts.Get("jobs/load_all_states.sql"), transaction: transaction)
+            : _connection.Query<JobRow>(SqlScripts.Get("jobs/load_states.sql"), new { Ids = JsonSerializer.Serialize(ids) }, transaction))
         .ToDictionary(row => row.Id, row => row.ToState(), StringComparer.Ordinal);
 
     /// <summary>Remembers listed ids in a temp table of this connection, so memory does not grow with the tenant.</summary>
