@@ -22,4 +22,19 @@ public static class InProcessNight
             CancellationToken.None);
         return (stopwatch.Elapsed.TotalSeconds, result);
     }
+
+    /// <summary>The list alone through BulkEtl's client (pipeline, limiter, parsing): where a no-change run's time goes.</summary>
+    public static async Task<double> ListThroughClientAsync(Uri baseUrl)
+    {
+        var options = new ZuoraOptions { BaseUrl = baseUrl, Token = "sim-static-token", TrackId = Guid.NewGuid().ToString("D") };
+        await using var services = new ServiceCollection().AddLogging().AddBulkEtl(TimeProvider.System).AddNightlyRun(options).BuildServiceProvider();
+        var client = services.GetRequiredService<ZuoraClient>();
+        var stopwatch = Stopwatch.StartNew();
+        await foreach (var page in client.ListPagesAsync(CancellationToken.None))
+        {
+            _ = page;
+        }
+
+        return stopwatch.Elapsed.TotalSeconds;
+    }
 }

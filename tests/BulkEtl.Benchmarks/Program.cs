@@ -53,9 +53,14 @@ try
 
         Stage("list only");
         var list = await ListPager.PageAllAsync(simulator.BaseUrl);
+        var clientList = await InProcessNight.ListThroughClientAsync(simulator.BaseUrl);
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  list only {list.Seconds:0.00} s; through BulkEtl's client {clientList:0.00} s"));
         Stage("incremental run (no change)");
         simulator.Stats.Reset();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var incremental = await InProcessNight.RunAsync(simulator.BaseUrl, database, folder, MaxConcurrency);
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  incremental {incremental.Seconds:0.00} s, {(Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds:0.00} s CPU (simulator included)"));
         result = result with
         {
             ListOnlySeconds = list.Seconds,
