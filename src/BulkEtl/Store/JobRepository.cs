@@ -43,10 +43,20 @@ public sealed class JobRepository
         }
 
         var now = ZuoraTimestamp.ToStoreText(_timeProvider.GetUtcNow());
-        var rows = summaries.Select(summary => JobRow.From(summary, now)).ToList();
+        using var upsert = new PreparedBatch(transaction, SqlScripts.Get("jobs/upsert.sql"),
+            "Id", "Name", "Description", "CreatedAt", "CreatedBy", "Status", "RowCount", "RowsSucceeded", "RowsFailed", "LastUpdatedAt",
+            "FailureReason", "ObjectType", "JobType", "IsCustomObject", "CustomObjectNamespace", "DataSourceType", "SystemType", "FileType",
+            "RawJson", "FirstSeenAt", "UpdatedAt");
+        var written = 0;
+        foreach (var summary in summaries)
+        {
+            var row = JobRow.From(summary, now);
+            written += upsert.Execute(row.Id, row.Name, row.Description, row.CreatedAt, row.CreatedBy, row.Status, row.RowCount,
+                row.RowsSucceeded, row.RowsFailed, row.LastUpdatedAt, row.FailureReason, row.ObjectType, row.JobType, row.IsCustomObject,
+                row.CustomObjectNamespace, row.DataSourceType, row.SystemType, row.FileType, row.RawJson, row.FirstSeenAt, row.UpdatedAt);
+        }
 
-        // Dapper runs a list parameter as one prepared command, re-bound per row.
-        return _connection.Execute(SqlScripts.Get("jobs/upsert.sql"), rows, transaction);
+        return written;
     }
 
     public JobSummary? Find(string id, SqliteTransaction? transaction = null)
