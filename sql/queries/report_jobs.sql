@@ -6,14 +6,15 @@
 -- counted as missing. (source, job_id, snapshot_id) names the state. Every report query is this text followed by its
 -- own SELECT.
 WITH report_jobs AS (
-    SELECT source, job_id, snapshot_id, created_at, object_type, job_type, status, row_count, rows_succeeded, rows_failed
+    SELECT source, job_id, snapshot_id, created_at, object_type, job_type, status, row_count, rows_succeeded, rows_failed,
+           raw_row_count, raw_rows_succeeded, raw_rows_failed
     FROM job_states_counted
     WHERE source = 'current'
       AND @AsOf IS NULL
       AND ((created_at >= @FromInclusive AND created_at < @ToExclusive) OR (@IncludeUndated = 1 AND created_at IS NULL))
     UNION ALL
     SELECT s.source, s.job_id, s.snapshot_id, s.created_at, s.object_type, s.job_type, s.status, s.row_count, s.rows_succeeded,
-           s.rows_failed
+           s.rows_failed, s.raw_row_count, s.raw_rows_succeeded, s.raw_rows_failed
     FROM job_states_counted AS s
     WHERE s.source = 'snapshot'
       AND @AsOf IS NOT NULL
