@@ -43,10 +43,20 @@ public sealed class JobRepository
         }
 
         var now = StoreTime.ToText(_timeProvider.GetUtcNow());
-        var rows = summaries.Select(summary => JobRow.From(summary, now)).ToList();
+        using var upsert = new PreparedBatch(transaction, SqlScripts.Get("jobs/upsert.sql"),
+            "Id", "Name", "Description", "CreatedAt", "CreatedBy", "Status", "RowCount", "RowsSucceeded", "RowsFailed", "LastUpdatedAt",
+            "FailureReason", "ObjectType", "JobType", "IsCustomObject", "CustomObjectNamespace", "DataSourceType", "SystemType", "FileType",
+            "RawJson", "FirstSeenAt", "UpdatedAt");
+        var written = 0;
+        foreach (var summary in summaries)
+        {
+            var row = JobRow.From(summary, now);
+            written += upsert.Execute(row.Id, row.Name, row.Description, row.CreatedAt, row.CreatedBy, row.Status, row.RowCount,
+                row.RowsSucceeded, row.RowsFailed, row.LastUpdatedAt, row.FailureReason, row.ObjectType, row.JobType, row.IsCustomObject,
+                row.CustomObjectNamespace, row.DataSourceType, row.SystemType, row.FileType, row.RawJson, row.FirstSeenAt, row.UpdatedAt);
+        }
 
-        // Dapper runs a list parameter as one prepared command, re-bound per row.
-        return _connection.Execute(SqlScripts.Get("jobs/upsert.sql"), rows, transaction);
+        return written;
     }
 
     public JobSummary? Find(string id, SqliteTransaction? transaction = null)
@@ -58,8 +68,10 @@ public sealed class JobRepository
     }
 
     /// <summary>The stored states of <paramref name="ids"/> (all jobs when null); unknown ids are absent.</summary>
-    public IReadOnlyDictionary<string, StoredJobState> LoadStates(IReadOnlyCollection<string>? ids = null, SqliteTransaction? transaction = null) => _connection
-        .Query<JobRow>(SqlScripts.Get("jobs/load_states.sql"), new { Ids = ids is null ? null : JsonSerializer.Serialize(ids) }, transaction)
+    public IReadOnlyDictionary<string, StoredJobState> LoadStates(IReadOnlyCollection<string>? ids = null, SqliteTransaction? transaction = null) =>
+        (ids is null
+            ? _connection.Query<JobRow>(SqlScripts.Get("jobs/load_all_states.sql"), transaction: transaction)
+            : _connection.Query<JobRow>(SqlScripts.Get("jobs/load_states.sql"), new { Ids = JsonSerializer.Serialize(ids) }, transaction))
         .ToDictionary(row => row.Id, row => row.ToState(), StringComparer.Ordinal);
 
     /// <summary>Remembers listed ids in a temp table of this connection, so memory does not grow with the tenant.</summary>

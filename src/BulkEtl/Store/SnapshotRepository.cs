@@ -17,21 +17,17 @@ public sealed class SnapshotRepository(SqliteConnection connection)
 
         var observed = StoreTime.ToText(observedAt);
         var run = runId.ToString("D");
-        return connection.Execute(SqlScripts.Get("snapshots/record.sql"), summaries.Select(summary => new
+        using var record = new PreparedBatch(transaction, SqlScripts.Get("snapshots/record.sql"),
+            "Id", "ObservedAt", "RunId", "Status", "RowCount", "RowsSucceeded", "RowsFailed", "LastUpdatedAt", "CreatedAt", "ObjectType",
+            "JobType", "FailureReason");
+        var recorded = 0;
+        foreach (var summary in summaries)
         {
-            summary.Id,
-            ObservedAt = observed,
-            RunId = run,
-            summary.Status,
-            summary.RowCount,
-            summary.RowsSucceeded,
-            summary.RowsFailed,
-            LastUpdatedAt = Text(summary.LastUpdatedAt),
-            CreatedAt = Text(summary.CreatedAt),
-            summary.ObjectType,
-            summary.JobType,
-            summary.FailureReason,
-        }), transaction);
+            recorded += record.Execute(summary.Id, observed, run, summary.Status, summary.RowCount, summary.RowsSucceeded, summary.RowsFailed,
+                Text(summary.LastUpdatedAt), Text(summary.CreatedAt), summary.ObjectType, summary.JobType, summary.FailureReason);
+        }
+
+        return recorded;
     }
 
     /// <summary>Records that Zuora no longer knows a job, keeping its last known state.</summary>

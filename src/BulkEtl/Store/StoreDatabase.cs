@@ -213,6 +213,11 @@ public static class StoreDatabase
         // NORMAL is durable in WAL mode except for the last commits on power loss; a nightly
         // batch can re-extract those.
         Scalar(connection, "PRAGMA synchronous = NORMAL;");
+
+        // A run commits every 200 jobs; at SQLite's default (a checkpoint every 1,000 pages, 4 MB) each few batches
+        // copied the same index pages back into the database again. 10,000 pages (40 MB of WAL on disk, no memory)
+        // writes each page far fewer times: the store's writes went 2.7 times faster (issue 11).
+        Scalar(connection, "PRAGMA wal_autocheckpoint = 10000;");
     }
 
     private static string? Scalar(SqliteConnection connection, string pragma)
