@@ -30,21 +30,16 @@ internal static class CheckCommand
             output.WriteLine($"configuration:  valid ({(settings.File is { } file ? $"file {file}" : "no configuration file")})");
             output.WriteLine($"base URL:       {configuration.Connection.BaseUrl}");
 
-            var options = new ZuoraOptions
+            // A check answers in seconds: at most a retry or two, whatever the night allows itself.
+            var tuning = configuration.Tuning with
             {
-                BaseUrl = configuration.Connection.BaseUrl,
-                Token = configuration.Connection.Token,
-                ClientId = configuration.Connection.ClientId,
-                ClientSecret = configuration.Connection.ClientSecret,
-                EntityId = configuration.EntityId,
-                OrgIds = configuration.OrgIds,
-                TrackId = TrackId.ForRun(Guid.CreateVersion7(environment.TimeProvider.GetUtcNow())),
-                MaxConcurrency = configuration.Tuning.MaxConcurrency,
                 Resilience = configuration.Tuning.Resilience with
                 {
                     MaxRetryAttempts = Math.Min(configuration.Tuning.Resilience.MaxRetryAttempts, MaxCheckRetries),
                 },
             };
+            var options = configuration.Connection.ToOptions(configuration.EntityId, configuration.OrgIds, tuning,
+                TrackId.ForRun(Guid.CreateVersion7(environment.TimeProvider.GetUtcNow())));
             await using var services = CliServices.Build(environment, "none", "text", options);
             try
             {

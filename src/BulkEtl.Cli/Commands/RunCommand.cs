@@ -95,18 +95,7 @@ internal static class RunCommand
         var (first, last) = ReportWindow.Resolve(settings.From, settings.To, timeProvider);
         // A dry run writes no report, so it neither needs nor creates the output folder.
         var outputDirectory = extras.DryRun ? Path.GetFullPath(settings.OutputDirectory) : OutputFolder.EnsureWritable(settings.OutputDirectory);
-        var options = new ZuoraOptions
-        {
-            BaseUrl = settings.Connection.BaseUrl,
-            Token = settings.Connection.Token,
-            ClientId = settings.Connection.ClientId,
-            ClientSecret = settings.Connection.ClientSecret,
-            EntityId = settings.EntityId,
-            OrgIds = settings.OrgIds,
-            TrackId = TrackId.ForRun(runId),
-            MaxConcurrency = settings.Tuning.MaxConcurrency,
-            Resilience = settings.Tuning.Resilience,
-        };
+        var options = settings.Connection.ToOptions(settings.EntityId, settings.OrgIds, settings.Tuning, TrackId.ForRun(runId));
 
         await using var services = CliServices.Build(environment, settings.LogLevel, settings.LogFormat, options, settings.FailureReasons);
 

@@ -56,6 +56,20 @@ internal sealed record ZuoraConnection(Uri BaseUrl, string? Token, string? Clien
         return true;
     }
 
+    /// <summary>The client's options for this tenant: one place that turns a validated connection into a night's settings.</summary>
+    public ZuoraOptions ToOptions(string? entityId, IReadOnlyList<string> orgIds, Commands.ResilienceTuning tuning, string trackId) => new()
+    {
+        BaseUrl = BaseUrl,
+        Token = Token,
+        ClientId = ClientId,
+        ClientSecret = ClientSecret,
+        EntityId = entityId,
+        OrgIds = orgIds,
+        TrackId = trackId,
+        MaxConcurrency = tuning.MaxConcurrency,
+        Resilience = tuning.Resilience,
+    };
+
     private static bool IsLoopback(Uri uri) =>
         uri.IsLoopback || (IPAddress.TryParse(uri.DnsSafeHost, out var address) && IPAddress.IsLoopback(address));
 }
