@@ -36,7 +36,8 @@ internal static class CheckCommand
                 Token = configuration.Connection.Token,
                 ClientId = configuration.Connection.ClientId,
                 ClientSecret = configuration.Connection.ClientSecret,
-                EntityId = configuration.EntityId,
+                // The probe asks under the first entity; a run lists and fetches every entity in turn.
+                EntityId = configuration.EntityIds.FirstOrDefault(),
                 OrgIds = configuration.OrgIds,
                 TrackId = TrackId.ForRun(Guid.CreateVersion7(environment.TimeProvider.GetUtcNow())),
                 MaxConcurrency = configuration.Tuning.MaxConcurrency,

@@ -28,7 +28,8 @@ public sealed class JobRepository
     /// left alone (its <c>updated_at</c> does not move).
     /// </summary>
     /// <returns>How many jobs were inserted or actually changed.</returns>
-    public int Upsert(IReadOnlyList<JobSummary> summaries, SqliteTransaction transaction)
+    /// <param name="entityId">The Zuora entity the summaries were fetched under; null keeps what is stored.</param>
+    public int Upsert(IReadOnlyList<JobSummary> summaries, SqliteTransaction transaction, string? entityId = null)
     {
         ArgumentNullException.ThrowIfNull(summaries);
         ArgumentNullException.ThrowIfNull(transaction);
@@ -44,6 +45,7 @@ public sealed class JobRepository
 
         var now = StoreTime.ToText(_timeProvider.GetUtcNow());
         var rows = summaries.Select(summary => JobRow.From(summary, now)).ToList();
+        rows.ForEach(row => row.EntityId = entityId);
 
         // Dapper runs a list parameter as one prepared command, re-bound per row.
         return _connection.Execute(SqlScripts.Get("jobs/upsert.sql"), rows, transaction);
@@ -70,10 +72,12 @@ public sealed class JobRepository
     }
 
     /// <summary>Stored jobs not yet final that the listing did not show (see <see cref="RememberListed"/>).</summary>
-    public IReadOnlyList<string> UnfinishedNotListed()
+    /// <param name="entity">Only this entity's jobs (a multi-entity run); null for every job.</param>
+    public IReadOnlyList<string> UnfinishedNotListed(EntityFilter? entity = null)
     {
         _connection.Execute(SqlScripts.Get("jobs/create_listed_ids.sql"));
-        return _connection.Query<string>(SqlScripts.Get("jobs/unfinished_not_listed.sql")).ToList();
+        return _connection.Query<string>(SqlScripts.Get("jobs/unfinished_not_listed.sql"),
+            new { AnyEntity = entity is null ? 1 : 0, entity?.EntityId }).ToList();
     }
 
     /// <summary>Notes that Zuora answered 404 for <paramref name="jobId"/>; its last known state is kept.</summary>

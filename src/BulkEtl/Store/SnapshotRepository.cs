@@ -8,7 +8,8 @@ namespace BulkEtl.Store;
 public sealed class SnapshotRepository(SqliteConnection connection)
 {
     /// <summary>Records the states of <paramref name="summaries"/>; returns how many were new states.</summary>
-    public int Record(IReadOnlyList<JobSummary> summaries, Guid runId, DateTimeOffset observedAt, SqliteTransaction transaction)
+    public int Record(IReadOnlyList<JobSummary> summaries, Guid runId, DateTimeOffset observedAt, SqliteTransaction transaction,
+        string? entityId = null)
     {
         if (summaries.Count == 0)
         {
@@ -31,6 +32,7 @@ public sealed class SnapshotRepository(SqliteConnection connection)
             summary.ObjectType,
             summary.JobType,
             summary.FailureReason,
+            EntityId = entityId,
         }), transaction);
     }
 
