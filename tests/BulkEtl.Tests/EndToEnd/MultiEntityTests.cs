@@ -41,6 +41,23 @@ public sealed class MultiEntityTests
     }
 
     [Fact]
+    public async Task DryRun_TwoEntitiesOneJobNew_SaysOnlyThatJobWouldBeAdded()
+    {
+        await using var night = await StartAsync();
+        Assert.Equal(ExitCodes.Success, (await night.RunAsync("--entity-id", First, "--entity-id", Second)).ExitCode);
+        night.Simulator.Stats.Reset();
+
+        var dry = await night.RunAsync("--entity-id", First, "--entity-id", Second, "--dry-run");
+
+        Assert.True(dry.ExitCode == ExitCodes.Success, dry.Error);
+        Assert.Contains("listed 60, fetched 0; would add 0, would change 0, unchanged 60, would mark deleted 0, failed 0;", dry.Output,
+            StringComparison.Ordinal);
+        Assert.Equal(0, night.Simulator.Stats.SummaryRequests);
+        Assert.Equal([First, Second], night.Simulator.Stats.Requests
+            .Where(request => request.Path.StartsWith("/bulk-data", StringComparison.Ordinal)).Select(request => request.EntityIds).Distinct());
+    }
+
+    [Fact]
     public async Task Report_TwoEntitiesStored_HasEntityIdFirstAndTheFilterKeepsOneEntity()
     {
         await using var night = await StartAsync();
