@@ -1,5 +1,6 @@
 using System.Globalization;
 using BulkEtl.Cli;
+using BulkEtl.Tests.Reasons;
 using BulkEtl.Tests.TestSupport;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -80,6 +81,33 @@ public sealed class MultiEntityTests
         var storedFirst = Query<long>(night,
             "SELECT COUNT(*) FROM bulk_jobs WHERE entity_id = @First AND created_at >= '2026-10-22' AND created_at < '2026-11-21'", new { First }).Single();
         Assert.Equal(storedFirst, firstOnly.Rows.Sum(row => long.Parse(row[jobs], CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public async Task Run_TwoEntities_CollectsEachJobsFailureReasonsUnderItsOwnEntity()
+    {
+        await using var night = await StartAsync();
+
+        var run = await night.RunAsync("--entity-id", First, "--entity-id", Second);
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Error);
+        var pending = new[] { First, Second }
+            .SelectMany(entity => ExpectedReasons.Pending(night.Simulator.JobsOf(entity)).Select(job => (Job: job, Entity: entity)))
+            .ToList();
+        Assert.Contains(pending, job => job.Entity == First);
+        Assert.Contains(pending, job => job.Entity == Second);
+        foreach (var (job, _) in pending)
+        {
+            var rows = Query<long>(night, "SELECT COALESCE(SUM(rows), 0) FROM bulk_job_failure_reasons WHERE job_id = @Id", new { job.Id }).Single();
+            Assert.Equal(job.RowsFailed, rows);
+        }
+
+        // Each job's downloads were asked under its own entity's header, and none answered 404 for being asked under another.
+        var downloads = night.Simulator.Stats.Requests.Where(request => request.Path.EndsWith("/downloads", StringComparison.Ordinal)).ToList();
+        Assert.Equal(
+            pending.Select(job => (job.Job.Id, job.Entity)).Order().ToList(),
+            downloads.Select(request => (request.Path.Split('/')[^2], request.EntityIds!)).Distinct().Order().ToList());
+        Assert.All(downloads, request => Assert.Equal(200, request.StatusCode));
     }
 
     [Fact]
