@@ -5,12 +5,12 @@ INSERT INTO bulk_jobs (
     id, name, description, created_at, created_by, status,
     row_count, rows_succeeded, rows_failed, last_updated_at, failure_reason,
     object_type, job_type, is_custom_object, custom_object_namespace,
-    data_source_type, system_type, file_type, raw_json, first_seen_at, updated_at)
+    data_source_type, system_type, file_type, raw_json, first_seen_at, updated_at, entity_id)
 VALUES (
     @Id, @Name, @Description, @CreatedAt, @CreatedBy, @Status,
     @RowCount, @RowsSucceeded, @RowsFailed, @LastUpdatedAt, @FailureReason,
     @ObjectType, @JobType, @IsCustomObject, @CustomObjectNamespace,
-    @DataSourceType, @SystemType, @FileType, @RawJson, @FirstSeenAt, @UpdatedAt)
+    @DataSourceType, @SystemType, @FileType, @RawJson, @FirstSeenAt, @UpdatedAt, @EntityId)
 ON CONFLICT (id) DO UPDATE SET
     name = excluded.name,
     description = excluded.description,
@@ -31,6 +31,8 @@ ON CONFLICT (id) DO UPDATE SET
     file_type = excluded.file_type,
     raw_json = excluded.raw_json,
     updated_at = excluded.updated_at,
+    -- A run without an entity header keeps the entity an earlier run stored.
+    entity_id = COALESCE(excluded.entity_id, bulk_jobs.entity_id),
     -- Zuora answered again, so the job exists (again).
     not_found_at = NULL
 WHERE bulk_jobs.not_found_at IS NOT NULL
@@ -51,4 +53,5 @@ WHERE bulk_jobs.not_found_at IS NOT NULL
    OR bulk_jobs.data_source_type IS NOT excluded.data_source_type
    OR bulk_jobs.system_type IS NOT excluded.system_type
    OR bulk_jobs.file_type IS NOT excluded.file_type
-   OR bulk_jobs.raw_json IS NOT excluded.raw_json;
+   OR bulk_jobs.raw_json IS NOT excluded.raw_json
+   OR (excluded.entity_id IS NOT NULL AND bulk_jobs.entity_id IS NOT excluded.entity_id);

@@ -22,16 +22,16 @@ internal sealed class FileOrigin : IAsyncDisposable
     public const string SuccessRowsFile = "success.csv";
 
     private readonly WebApplication _app;
-    private readonly SimulatedTenant _tenant;
+    private readonly IReadOnlyList<SimulatedTenant> _tenants;
     private readonly FileLinks _links;
     private readonly TimeProvider _timeProvider;
     private readonly Lock _gate = new();
     private readonly List<FileRequest> _requests = [];
 
-    private FileOrigin(WebApplication app, SimulatedTenant tenant, FileOriginOptions options, TimeProvider timeProvider)
+    private FileOrigin(WebApplication app, IReadOnlyList<SimulatedTenant> tenants, FileOriginOptions options, TimeProvider timeProvider)
     {
         _app = app;
-        _tenant = tenant;
+        _tenants = tenants;
         _timeProvider = timeProvider;
         _links = new FileLinks(timeProvider);
         Options = options;
@@ -52,7 +52,7 @@ internal sealed class FileOrigin : IAsyncDisposable
         }
     }
 
-    public static async Task<FileOrigin> StartAsync(SimulatedTenant tenant, FileOriginOptions options, TimeProvider timeProvider,
+    public static async Task<FileOrigin> StartAsync(IReadOnlyList<SimulatedTenant> tenants, FileOriginOptions options, TimeProvider timeProvider,
         CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -60,7 +60,7 @@ internal sealed class FileOrigin : IAsyncDisposable
         builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, EmbeddedLifetime>();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
         var app = builder.Build();
-        var origin = new FileOrigin(app, tenant, options, timeProvider);
+        var origin = new FileOrigin(app, tenants, options, timeProvider);
         app.MapGet("/files/{id}/{file}", context => origin.ServeAsync(context));
         app.MapFallback(context => origin.ServeAsync(context));
         await app.StartAsync(cancellationToken);
@@ -99,13 +99,29 @@ internal sealed class FileOrigin : IAsyncDisposable
         }
     }
 
+    /// <summary>A job of any entity's tenant (one per entity on a multi-entity simulator).</summary>
+    private bool TryGetJob(string jobId, out SimulatedJob job)
+    {
+        foreach (var tenant in _tenants)
+        {
+            if (tenant.TryGet(jobId, out var found))
+            {
+                job = found;
+                return true;
+            }
+        }
+
+        job = null!;
+        return false;
+    }
+
     private async Task AnswerAsync(HttpContext context)
     {
         var request = context.Request;
         var response = context.Response;
         var path = request.Path.Value ?? "";
         if (request.RouteValues["id"] is not string jobId || request.RouteValues["file"] is not string file
-            || !_tenant.TryGet(jobId, out var job) || file is not (SourceFile or ErrorRowsFile or SuccessRowsFile))
+            || !TryGetJob(jobId, out var job) || file is not (SourceFile or ErrorRowsFile or SuccessRowsFile))
         {
             response.StatusCode = 404;
             return;

@@ -7,8 +7,7 @@ namespace BulkEtl.Simulator;
 /// faults), then its endpoint, then the faults that spoil the body.
 /// </summary>
 internal sealed class RequestPipeline(
-    TokenStore tokens, TokenEndpoint token, ListEndpoint list, SummaryEndpoint summary, FaultResponder faultResponder,
-    DownloadsEndpoint? downloads = null)
+    TokenStore tokens, TokenEndpoint token, EntityRouter entities, FaultResponder faultResponder)
 {
     private int _dataCalls;
 
@@ -82,6 +81,13 @@ internal sealed class RequestPipeline(
             }
         }
 
+        var entity = endpoint == Endpoint.Token ? entities.Default : entities.Resolve(context.Request);
+        if (entity is null)
+        {
+            await ResponseWriter.WriteAsync(context, SimulatorAnswer.Error(400, ZuoraErrors.InvalidValue, "Zuora-Entity-Ids names no entity of this tenant", faults));
+            return;
+        }
+
         if (endpoint == Endpoint.Summary)
         {
             await faultResponder.DelaySlowSummaryAsync(context, jobId, faults);
@@ -90,9 +96,9 @@ internal sealed class RequestPipeline(
         var answer = endpoint switch
         {
             Endpoint.Token => await token.AnswerAsync(context, faults),
-            Endpoint.List => list.Answer(context.Request, injector),
-            Endpoint.Downloads when downloads is not null => downloads.Answer(jobId, faults),
-            _ => summary.Answer(jobId, faults),
+            Endpoint.List => entity.List.Answer(context.Request, injector),
+            Endpoint.Downloads when entity.Downloads is not null => entity.Downloads.Answer(jobId, faults),
+            _ => entity.Summary.Answer(jobId, faults),
         };
         if (answer.Status == 200 && jobId is not null && faults.OversizedBodyIds.Contains(jobId))
         {

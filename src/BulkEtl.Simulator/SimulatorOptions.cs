@@ -46,4 +46,10 @@ public sealed record SimulatorOptions
 
     /// <summary>The file origin behind /downloads (issue 12): link lifetime and file faults.</summary>
     public FileOriginOptions Files { get; init; } = new();
+
+    /// <summary>
+    /// A multi-entity tenant: one generated tenant per entity id (the first with <see cref="Seed"/>, so it is the
+    /// single-entity tenant), chosen by the Zuora-Entity-Ids header. Empty: one entity, the header ignored.
+    /// </summary>
+    public IReadOnlyList<string> EntityIds { get; init; } = [];
 }

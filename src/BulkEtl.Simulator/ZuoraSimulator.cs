@@ -16,21 +16,22 @@ namespace BulkEtl.Simulator;
 public sealed class ZuoraSimulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly EntityRouter _entities;
     private readonly SimulatedTenant _tenant;
     private readonly TokenStore _tokens;
     private readonly RequestPipeline _pipeline;
     private readonly FileOrigin _files;
     private volatile FaultInjector _faults;
 
-    private ZuoraSimulator(SimulatorOptions options, WebApplication app, SimulatedTenant tenant, FileOrigin files)
+    private ZuoraSimulator(SimulatorOptions options, WebApplication app, EntityRouter entities, FileOrigin files)
     {
         Options = options;
         _app = app;
-        _tenant = tenant;
+        _entities = entities;
+        _tenant = entities.Default.Tenant;
         _files = files;
         _tokens = new TokenStore(options);
-        _pipeline = new RequestPipeline(_tokens, new TokenEndpoint(options, _tokens), new ListEndpoint(options, _tenant),
-            new SummaryEndpoint(_tenant), new FaultResponder(options, Stats), new DownloadsEndpoint(_tenant, files, options.TimeProvider));
+        _pipeline = new RequestPipeline(_tokens, new TokenEndpoint(options, _tokens), _entities, new FaultResponder(options, Stats));
         _faults = new FaultInjector(options.Faults);
         BaseUrl = new Uri("http://127.0.0.1/");
     }
@@ -50,6 +51,9 @@ public sealed class ZuoraSimulator : IAsyncDisposable
 
     /// <summary>The tenant now, ordered as the list serves it (createdAt, then id ordinally): a snapshot.</summary>
     public IReadOnlyList<SimulatedJob> Jobs => _tenant.Ordered();
+
+    /// <summary>One entity's jobs on a multi-entity simulator (<see cref="SimulatorOptions.EntityIds"/>), as <see cref="Jobs"/>.</summary>
+    public IReadOnlyList<SimulatedJob> JobsOf(string entityId) => _entities.Tenant(entityId).Ordered();
 
     /// <summary>The OAuth tokens handed out so far, for tests that prove no token leaks into logs or files.</summary>
     public IReadOnlyCollection<string> IssuedTokens => _tokens.EverIssued;
@@ -78,7 +82,7 @@ public sealed class ZuoraSimulator : IAsyncDisposable
 
     /// <summary>The rows of a job's error-rows file, as the file origin serves them (empty for an unknown job).</summary>
     public IEnumerable<SimulatedErrorRow> ErrorRows(string jobId) =>
-        _tenant.TryGet(jobId, out var job) ? FailureFiles.ErrorRows(job) : [];
+        _entities.TryGetJob(jobId, out var job) ? FailureFiles.ErrorRows(job) : [];
 
     /// <summary>Every OAuth token issued so far now gets 401, as after an expiry or a revocation.</summary>
     public void RevokeIssuedTokens() => _tokens.RevokeAll();
@@ -91,9 +95,11 @@ public sealed class ZuoraSimulator : IAsyncDisposable
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, options.Port));
         var app = builder.Build();
         var now = options.Now ?? options.TimeProvider.GetUtcNow();
-        var tenant = new SimulatedTenant(TenantGenerator.Generate(options.Jobs, options.Seed, options.Days, now, options.NonUuidIdShare));
-        var files = await FileOrigin.StartAsync(tenant, options.Files, options.TimeProvider, cancellationToken);
-        var simulator = new ZuoraSimulator(options, app, tenant, files);
+        // One generated tenant per entity (one when single-entity); the file origin serves every entity's files.
+        var entities = new EntityRouter(options, now);
+        var files = await FileOrigin.StartAsync(entities.Tenants, options.Files, options.TimeProvider, cancellationToken);
+        entities.AttachDownloads(files, options.TimeProvider);
+        var simulator = new ZuoraSimulator(options, app, entities, files);
         app.MapPost(TokenEndpoint.Path, context => simulator.ServeAsync(context, Endpoint.Token, null));
         app.MapGet(ListEndpoint.Path, context => simulator.ServeAsync(context, Endpoint.List, null));
         app.MapGet(SummaryEndpoint.Route, context =>

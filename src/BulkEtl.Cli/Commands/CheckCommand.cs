@@ -38,7 +38,7 @@ internal static class CheckCommand
                     MaxRetryAttempts = Math.Min(configuration.Tuning.Resilience.MaxRetryAttempts, MaxCheckRetries),
                 },
             };
-            var options = configuration.Connection.ToOptions(configuration.EntityId, configuration.OrgIds, tuning,
+            var options = configuration.Connection.ToOptions(configuration.EntityIds, configuration.OrgIds, tuning,
                 TrackId.ForRun(Guid.CreateVersion7(environment.TimeProvider.GetUtcNow())));
             await using var services = CliServices.Build(environment, "none", "text", options);
             try

@@ -48,7 +48,7 @@ internal static class DemoCommand
                 From: null,
                 To: null,
                 JobIds: null,
-                EntityId: null,
+                EntityIds: [],
                 OrgIds: [],
                 ResilienceTuning.Default,
                 parse.GetValue(logLevel)!,

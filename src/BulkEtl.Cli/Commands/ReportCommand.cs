@@ -16,14 +16,16 @@ internal static class ReportCommand
         var to = CommonOptions.To();
         var asOf = CommonOptions.AsOf();
         var settledOnly = CommonOptions.SettledOnly();
+        var entityId = EntityIds.FilterOption();
         var command = new Command("report", "Write the failure-rate report from the store, without calling Zuora")
         {
-            database, output, from, to, asOf, settledOnly,
+            database, output, from, to, asOf, settledOnly, entityId,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var (first, last) = ReportWindow.Resolve(parse.GetValue(from), parse.GetValue(to), environment.TimeProvider);
-            var scope = new ReportScope(first, last, CommonOptions.ParseAsOf(parse.GetValue(asOf)), parse.GetValue(settledOnly));
+            var scope = new ReportScope(first, last, CommonOptions.ParseAsOf(parse.GetValue(asOf)), parse.GetValue(settledOnly),
+                EntityIds.ValidateFilter(parse.GetValue(entityId)));
             using var connection = ReadOnlyStore.Open(ExistingDatabase(parse.GetValue(database)!));
             var outputDirectory = OutputFolder.EnsureWritable(parse.GetValue(output)!);
             await using var services = CliServices.Build(environment);

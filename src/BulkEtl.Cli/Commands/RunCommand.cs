@@ -38,7 +38,7 @@ internal static class RunCommand
                 parse.GetValue(from),
                 parse.GetValue(to),
                 ValidateJobIds(parse.GetValue(jobIds) ?? []),
-                configuration.EntityId,
+                configuration.EntityIds,
                 configuration.OrgIds,
                 configuration.Tuning,
                 parse.GetValue(logLevel)!,
@@ -57,7 +57,7 @@ internal static class RunCommand
         string? From,
         string? To,
         IReadOnlyList<string>? JobIds,
-        string? EntityId,
+        IReadOnlyList<string> EntityIds,
         IReadOnlyList<string> OrgIds,
         ResilienceTuning Tuning,
         string LogLevel,
@@ -95,7 +95,7 @@ internal static class RunCommand
         var (first, last) = ReportWindow.Resolve(settings.From, settings.To, timeProvider);
         // A dry run writes no report, so it neither needs nor creates the output folder.
         var outputDirectory = extras.DryRun ? Path.GetFullPath(settings.OutputDirectory) : OutputFolder.EnsureWritable(settings.OutputDirectory);
-        var options = settings.Connection.ToOptions(settings.EntityId, settings.OrgIds, settings.Tuning, TrackId.ForRun(runId));
+        var options = settings.Connection.ToOptions(settings.EntityIds, settings.OrgIds, settings.Tuning, TrackId.ForRun(runId));
 
         await using var services = CliServices.Build(environment, settings.LogLevel, settings.LogFormat, options, settings.FailureReasons);
 

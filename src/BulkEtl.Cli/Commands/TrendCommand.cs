@@ -18,14 +18,16 @@ internal static class TrendCommand
         by.AcceptOnlyFromAmong("day", "week");
         var asOf = CommonOptions.AsOf();
         var settledOnly = CommonOptions.SettledOnly();
+        var entityId = EntityIds.FilterOption();
         var command = new Command("trend", "Write the failure-rate trend (CSV, PNG and SVG) from the store")
         {
-            database, output, from, to, by, asOf, settledOnly,
+            database, output, from, to, by, asOf, settledOnly, entityId,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var (first, last) = ReportWindow.Resolve(parse.GetValue(from), parse.GetValue(to), environment.TimeProvider);
-            var scope = new ReportScope(first, last, CommonOptions.ParseAsOf(parse.GetValue(asOf)), parse.GetValue(settledOnly));
+            var scope = new ReportScope(first, last, CommonOptions.ParseAsOf(parse.GetValue(asOf)), parse.GetValue(settledOnly),
+                EntityIds.ValidateFilter(parse.GetValue(entityId)));
             var period = parse.GetValue(by) == "week" ? TrendPeriod.Week : TrendPeriod.Day;
             using var connection = ReadOnlyStore.Open(ReportCommand.ExistingDatabase(parse.GetValue(database)!));
             var outputDirectory = OutputFolder.EnsureWritable(parse.GetValue(output)!);

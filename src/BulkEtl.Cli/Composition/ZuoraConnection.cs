@@ -57,13 +57,15 @@ internal sealed record ZuoraConnection(Uri BaseUrl, string? Token, string? Clien
     }
 
     /// <summary>The client's options for this tenant: one place that turns a validated connection into a night's settings.</summary>
-    public ZuoraOptions ToOptions(string? entityId, IReadOnlyList<string> orgIds, Commands.ResilienceTuning tuning, string trackId) => new()
+    /// <param name="entityIds">Every entity a run lists in turn; calls made once (a check) go under the first.</param>
+    public ZuoraOptions ToOptions(IReadOnlyList<string> entityIds, IReadOnlyList<string> orgIds, Commands.ResilienceTuning tuning, string trackId) => new()
     {
         BaseUrl = BaseUrl,
         Token = Token,
         ClientId = ClientId,
         ClientSecret = ClientSecret,
-        EntityId = entityId,
+        EntityId = entityIds.FirstOrDefault(),
+        EntityIds = entityIds,
         OrgIds = orgIds,
         TrackId = trackId,
         MaxConcurrency = tuning.MaxConcurrency,

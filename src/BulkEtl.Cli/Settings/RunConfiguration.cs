@@ -16,14 +16,6 @@ internal sealed record RunConfiguration(
 {
     private static readonly ZuoraResilienceOptions Defaults = new();
 
-    /// <summary>The one entity this version runs against, or null for none.</summary>
-    public string? EntityId => EntityIds.Count switch
-    {
-        0 => null,
-        1 => EntityIds[0],
-        _ => throw new UsageException($"{SettingKeys.EntityIds.Key} lists {EntityIds.Count} entities; this version runs one entity at a time"),
-    };
-
     /// <exception cref="UsageException">A value is missing or wrong; the message names the key and where it was set.</exception>
     public static RunConfiguration Read(LayeredSettings settings)
     {
@@ -48,7 +40,8 @@ internal sealed record RunConfiguration(
             connection,
             settings[SettingKeys.Database]?.Text,
             settings[SettingKeys.Output]!.Text,
-            HeaderIds(settings[SettingKeys.EntityIds], "printable ASCII without commas"),
+            // Each a UUID with hyphens (Zuora's token endpoint requires it); several entities are listed and fetched in turn.
+            settings[SettingKeys.EntityIds] is { } entityIds ? Commands.EntityIds.Validate(entityIds.Items, entityIds.Name) : [],
             HeaderIds(settings[SettingKeys.OrgIds], "printable ASCII ids separated by commas"),
             tuning);
     }

@@ -63,6 +63,7 @@ public static class BulkEtlServices
         services.AddSingleton(_ => new AdaptiveConcurrencyLimiter(options.MaxConcurrency));
         services.AddSingleton<ZuoraClient>();
         services.AddSingleton<JobExtractor>();
+        services.AddSingleton(provider => Entities(options, provider));
         services.AddSingleton<NightlyRun>();
         services.AddSingleton<DryRun>();
         return services;
@@ -84,5 +85,32 @@ public static class BulkEtlServices
         services.AddSingleton(_ => new FailureFileClient(FailureFileClient.CreateHttpClient(), options));
         services.AddSingleton<FailureReasonCollector>();
         return services;
+    }
+
+    /// <summary>
+    /// The night's entities: the services above for a single entity; for several, one transport, token source, limiter,
+    /// client and extractor per entity (Zuora's token and concurrency limit are per entity), sharing the HttpClient
+    /// factory, the pipeline and the call metrics.
+    /// </summary>
+    private static TenantEntities Entities(ZuoraOptions options, IServiceProvider provider)
+    {
+        if (options.EntityIds.Count <= 1)
+        {
+            return new TenantEntities([new EntityExtraction(options.EntityIds.FirstOrDefault() ?? options.EntityId,
+                provider.GetRequiredService<JobExtractor>(), provider.GetRequiredService<ZuoraClient>())]);
+        }
+
+        var timeProvider = provider.GetRequiredService<TimeProvider>();
+        var metrics = provider.GetRequiredService<ZuoraCallMetrics>();
+        var loggers = provider.GetRequiredService<ILoggerFactory>();
+        return new TenantEntities(options.EntityIds.Select(entityId =>
+        {
+            var entityOptions = options with { EntityId = entityId };
+            var transport = new ZuoraTransport(provider.GetRequiredService<IHttpClientFactory>().CreateClient(ZuoraHttpClient), entityOptions,
+                provider.GetRequiredService<ResiliencePipeline>(), metrics, timeProvider);
+            var client = new ZuoraClient(transport, AccessTokenSources.Create(entityOptions, transport, timeProvider),
+                new AdaptiveConcurrencyLimiter(options.MaxConcurrency), timeProvider, loggers.CreateLogger<ZuoraClient>());
+            return new EntityExtraction(entityId, new JobExtractor(client, loggers.CreateLogger<JobExtractor>()), client);
+        }).ToList());
     }
 }

@@ -13,8 +13,14 @@ public sealed record ZuoraOptions
 
     public string? ClientSecret { get; init; }
 
-    /// <summary>Sent as Zuora-Entity-Ids on multi-entity tenants.</summary>
+    /// <summary>Sent as Zuora-Entity-Ids on multi-entity tenants: the entity of this client's calls.</summary>
     public string? EntityId { get; init; }
+
+    /// <summary>
+    /// Every entity a night extracts, one after another, each with its own Zuora-Entity-Ids header and token; empty or
+    /// one for a single-entity night (then <see cref="EntityId"/> is the header).
+    /// </summary>
+    public IReadOnlyList<string> EntityIds { get; init; } = [];
 
     /// <summary>Sent comma-separated as Zuora-Org-Ids on multi-org tenants.</summary>
     public IReadOnlyList<string> OrgIds { get; init; } = [];
@@ -45,7 +51,7 @@ public sealed record ZuoraOptions
     private bool PrintMembers(System.Text.StringBuilder builder)
     {
         builder.Append($"BaseUrl = {BaseUrl}, Token = {(Token is null ? "none" : "***")}, ClientId = {ClientId ?? "none"}, ");
-        builder.Append($"ClientSecret = {(ClientSecret is null ? "none" : "***")}, EntityId = {EntityId}, TrackId = {TrackId}, ");
+        builder.Append($"ClientSecret = {(ClientSecret is null ? "none" : "***")}, EntityId = {EntityId}, EntityIds = [{string.Join(", ", EntityIds)}], TrackId = {TrackId}, ");
         builder.Append($"PageSize = {PageSize}, MaxConcurrency = {MaxConcurrency}, Resilience = {Resilience}");
         return true;
     }

@@ -17,10 +17,12 @@ internal static class FailureRateQuery
         ArgumentNullException.ThrowIfNull(connection);
         var parameters = new DynamicParameters(scope.Parameters());
         parameters.Add("By", by switch { TrendPeriod.Day => "day", TrendPeriod.Week => "week", _ => "window" });
+        parameters.Add("ByEntity", EntityColumn.IsShown(connection) ? 1 : 0);
         return connection.Query<Group>(ReportScope.Sql(File), parameters)
             .Select(group => new FailureRateTrendRow(group.Period, group.ObjectType, group.JobType, group.Jobs, group.JobsFailed,
-                group.RowCount, group.RowsSucceeded, group.RowsFailed, FailureRateRow.Rate(group.RowsSucceeded, group.RowsFailed)))
-            .OrderBy(row => row.Period, StringComparer.Ordinal)
+                group.RowCount, group.RowsSucceeded, group.RowsFailed, FailureRateRow.Rate(group.RowsSucceeded, group.RowsFailed), group.EntityId))
+            .OrderBy(row => row.EntityId, StringComparer.Ordinal)
+            .ThenBy(row => row.Period, StringComparer.Ordinal)
             .ThenBy(row => row.ObjectType, StringComparer.Ordinal)
             .ThenBy(row => row.JobType, StringComparer.Ordinal)
             .ToList();
@@ -43,5 +45,7 @@ internal static class FailureRateQuery
         public long RowsSucceeded { get; set; }
 
         public long RowsFailed { get; set; }
+
+        public string EntityId { get; set; } = "";
     }
 }

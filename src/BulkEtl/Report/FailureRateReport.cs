@@ -25,6 +25,6 @@ public static class FailureRateReport
     public static IReadOnlyList<FailureRateRow> Query(SqliteConnection connection, ReportScope scope) =>
         FailureRateQuery.Run(connection, scope, by: null)
             .Select(row => new FailureRateRow(row.ObjectType, row.JobType, row.Jobs, row.JobsFailed, row.RowCount,
-                row.RowsSucceeded, row.RowsFailed, row.FailureRate))
+                row.RowsSucceeded, row.RowsFailed, row.FailureRate, row.EntityId))
             .ToList();
 }

@@ -13,7 +13,8 @@ public sealed record FailureRateRow(
     long RowCount,
     long RowsSucceeded,
     long RowsFailed,
-    decimal? FailureRate)
+    decimal? FailureRate,
+    string EntityId = "")
 {
     public const int RateDecimals = 4;
 

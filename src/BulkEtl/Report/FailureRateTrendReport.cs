@@ -19,10 +19,10 @@ public static class FailureRateTrendReport
 
     /// <summary>Writes the CSV of <paramref name="rows"/>, then the chart drawn from the same rows.</summary>
     public static async Task<TrendFiles> WriteAsync(IReadOnlyList<FailureRateTrendRow> rows, ReportScope scope, TrendPeriod by,
-        string outputDirectory, CancellationToken cancellationToken)
+        string outputDirectory, CancellationToken cancellationToken, bool withEntity = false)
     {
         var baseName = Path.Combine(outputDirectory, BaseName(by, scope));
-        var csv = await new CsvFileWriter<FailureRateTrendRow>(new FailureRateTrendRowMap()).WriteAsync(baseName + ".csv", rows, cancellationToken);
+        var csv = await new CsvFileWriter<FailureRateTrendRow>(new FailureRateTrendRowMap(withEntity)).WriteAsync(baseName + ".csv", rows, cancellationToken);
         var chart = TrendChart.Draw(rows, scope, by);
         var png = await AtomicFile.WriteAsync(baseName + ".png", chart.Png, cancellationToken);
         var svg = await AtomicFile.WriteAsync(baseName + ".svg", chart.Svg, cancellationToken);

@@ -13,21 +13,29 @@ public sealed record FailureRateTrendRow(
     long RowCount,
     long RowsSucceeded,
     long RowsFailed,
-    decimal? FailureRate);
+    decimal? FailureRate,
+    string EntityId = "");
 
 /// <summary>The trend CSV's columns; names and order are the analysts' contract.</summary>
 public sealed class FailureRateTrendRowMap : ClassMap<FailureRateTrendRow>
 {
-    public FailureRateTrendRowMap()
+    /// <param name="withEntity">An <c>entityId</c> column first: only when the store holds more than one entity.</param>
+    public FailureRateTrendRowMap(bool withEntity = false)
     {
-        Map(row => row.Period).Index(0).Name("period");
-        Map(row => row.ObjectType).Index(1).Name("objectType");
-        Map(row => row.JobType).Index(2).Name("jobType");
-        Map(row => row.Jobs).Index(3).Name("jobs");
-        Map(row => row.JobsFailed).Index(4).Name("jobsFailed");
-        Map(row => row.RowCount).Index(5).Name("rowCount");
-        Map(row => row.RowsSucceeded).Index(6).Name("rowsSucceeded");
-        Map(row => row.RowsFailed).Index(7).Name("rowsFailed");
-        Map(row => row.FailureRate).Index(8).Name("failureRate").TypeConverterOption.Format(TextFormats.FailureRate);
+        var first = withEntity ? 1 : 0;
+        if (withEntity)
+        {
+            Map(row => row.EntityId).Index(0).Name(EntityColumn.Name);
+        }
+
+        Map(row => row.Period).Index(first).Name("period");
+        Map(row => row.ObjectType).Index(first + 1).Name("objectType");
+        Map(row => row.JobType).Index(first + 2).Name("jobType");
+        Map(row => row.Jobs).Index(first + 3).Name("jobs");
+        Map(row => row.JobsFailed).Index(first + 4).Name("jobsFailed");
+        Map(row => row.RowCount).Index(first + 5).Name("rowCount");
+        Map(row => row.RowsSucceeded).Index(first + 6).Name("rowsSucceeded");
+        Map(row => row.RowsFailed).Index(first + 7).Name("rowsFailed");
+        Map(row => row.FailureRate).Index(first + 8).Name("failureRate").TypeConverterOption.Format(TextFormats.FailureRate);
     }
 }

@@ -13,7 +13,7 @@ public sealed class ReportPublisher(SqliteConnection connection, string outputDi
     public async Task<IReadOnlyList<PublishedFile>> FailureRatesAsync(ReportScope scope, CancellationToken cancellationToken)
     {
         var rows = FailureRateReport.Query(connection, scope);
-        var csv = await new CsvFileWriter<FailureRateRow>(new FailureRateRowMap())
+        var csv = await new CsvFileWriter<FailureRateRow>(new FailureRateRowMap(EntityColumn.IsShown(connection)))
             .WriteAsync(Path.Combine(outputDirectory, FailureRateReport.FileName(scope.From, scope.To)), rows, cancellationToken);
         var (published, manifest) = await ManifestWriter.WriteAsync(csv, ReportSql.WithViews(connection, ReportScope.Sql(FailureRateReport.QueryFile)), scope, null, rows.Count,
             rows.Sum(row => row.Jobs), runId, timeProvider, cancellationToken);
@@ -24,7 +24,7 @@ public sealed class ReportPublisher(SqliteConnection connection, string outputDi
     public async Task<IReadOnlyList<PublishedFile>> TrendAsync(ReportScope scope, TrendPeriod by, CancellationToken cancellationToken)
     {
         var rows = FailureRateTrendReport.Query(connection, scope, by);
-        var files = await FailureRateTrendReport.WriteAsync(rows, scope, by, outputDirectory, cancellationToken);
+        var files = await FailureRateTrendReport.WriteAsync(rows, scope, by, outputDirectory, cancellationToken, EntityColumn.IsShown(connection));
         var (published, manifest) = await ManifestWriter.WriteAsync(files.Csv, ReportSql.WithViews(connection, ReportScope.Sql(FailureRateTrendReport.QueryFile)), scope, by, rows.Count,
             rows.Sum(row => row.Jobs), runId, timeProvider, cancellationToken);
         return [published, manifest, files.Png, files.Svg];

@@ -8,7 +8,8 @@ namespace BulkEtl.Report;
 /// Which jobs a report counts: those created on the UTC days <see cref="From"/>..<see cref="To"/>, as the store knows
 /// them now or as it knew them at <see cref="AsOf"/>, optionally only those in a final status.
 /// </summary>
-public sealed record ReportScope(DateOnly From, DateOnly To, DateTimeOffset? AsOf = null, bool SettledOnly = false)
+/// <param name="EntityId">Only this Zuora entity's jobs (a multi-entity store); null for every job.</param>
+public sealed record ReportScope(DateOnly From, DateOnly To, DateTimeOffset? AsOf = null, bool SettledOnly = false, string? EntityId = null)
 {
     public string FromText => From.ToString(TextFormats.Day, CultureInfo.InvariantCulture);
 
@@ -29,6 +30,7 @@ public sealed record ReportScope(DateOnly From, DateOnly To, DateTimeOffset? AsO
             AsOf = AsOf is { } asOf ? StoreTime.ToText(asOf) : null,
             SettledOnly = SettledOnly ? 1 : 0,
             IncludeUndated = includeUndated ? 1 : 0,
+            EntityId,
         };
     }
 

@@ -11,16 +11,16 @@ namespace BulkEtl.Run;
 /// is opened read-only (a missing or empty one is an empty in-memory store, and no file is created), no run lock, no
 /// ledger row, no report.
 /// </summary>
-public sealed partial class DryRun(JobExtractor extractor, ZuoraCallMetrics metrics, TimeProvider timeProvider, ILogger<DryRun> logger)
+public sealed partial class DryRun(TenantEntities entities, ZuoraCallMetrics metrics, TimeProvider timeProvider, ILogger<DryRun> logger)
 {
     public async Task<DryRunResult> ExecuteAsync(RunRequest request, CancellationToken cancellationToken)
     {
         // Two connections, as in a night: the planner reads from the listing's thread while the fetches are compared here.
         using var planning = OpenStore(request.DatabasePath, cancellationToken);
         using var comparing = OpenStore(request.DatabasePath, cancellationToken);
-        var planner = new IncrementalFetchPlanner(new JobRepository(planning, timeProvider));
+        var jobs = new JobRepository(planning, timeProvider);
         var stored = new JobRepository(comparing, timeProvider);
-        var listing = new ExtractionProgress();
+        var listing = new EntityListings();
         var added = new List<string>();
         var changed = new List<DryRunChange>();
         var notFound = new List<string>();
@@ -29,40 +29,54 @@ public sealed partial class DryRun(JobExtractor extractor, ZuoraCallMetrics metr
         Exception? failure = null;
         try
         {
-            await foreach (var outcome in extractor.ExtractAsync(request.JobIds, planner, listing, cancellationToken))
+            foreach (var entity in entities.Entities)
             {
-                switch (outcome)
+                var (entityListing, planner) = listing.Start(jobs, entity.EntityId, entities.IsMultiEntity);
+                await foreach (var outcome in entity.Extractor.ExtractAsync(request.JobIds, planner, entityListing, cancellationToken))
                 {
-                    case FetchOutcome.Fetched { Summary: var summary }:
-                        if (stored.Find(summary.Id) is not { } current)
-                        {
-                            added.Add(summary.Id);
-                        }
-                        else if (JobDifference.Fields(current, summary) is { Count: > 0 } fields)
-                        {
-                            changed.Add(new DryRunChange(summary.Id, fields));
-                        }
-                        else
-                        {
-                            fetchedUnchanged++;
-                        }
+                    Tally(outcome);
+                }
 
-                        break;
-                    case FetchOutcome.NotFound { Id: var id }:
-                        notFound.Add(id);
-                        break;
-                    case FetchOutcome.Failed { Id: var id }:
-                        failed.Add(id);
-                        break;
-                    case FetchOutcome.Unreadable { Record.JobId: null }:
-                        failed.Add("(list entry without a readable id)");
-                        break;
+                if (entityListing.ListFailure is ZuoraConfigurationException or ZuoraQuotaExhaustedException)
+                {
+                    break;
                 }
             }
         }
         catch (Exception exception) when (exception is ZuoraApiException or Polly.Timeout.TimeoutRejectedException)
         {
             failure = exception;
+        }
+
+        void Tally(FetchOutcome outcome)
+        {
+            switch (outcome)
+            {
+                case FetchOutcome.Fetched { Summary: var summary }:
+                    if (stored.Find(summary.Id) is not { } current)
+                    {
+                        added.Add(summary.Id);
+                    }
+                    else if (JobDifference.Fields(current, summary) is { Count: > 0 } fields)
+                    {
+                        changed.Add(new DryRunChange(summary.Id, fields));
+                    }
+                    else
+                    {
+                        fetchedUnchanged++;
+                    }
+
+                    break;
+                case FetchOutcome.NotFound { Id: var id }:
+                    notFound.Add(id);
+                    break;
+                case FetchOutcome.Failed { Id: var id }:
+                    failed.Add(id);
+                    break;
+                case FetchOutcome.Unreadable { Record.JobId: null }:
+                    failed.Add("(list entry without a readable id)");
+                    break;
+            }
         }
 
         if (failure is not null || listing.ListFailure is ZuoraConfigurationException or ZuoraQuotaExhaustedException)
@@ -76,7 +90,7 @@ public sealed partial class DryRun(JobExtractor extractor, ZuoraCallMetrics metr
 
         // The same rule as a night: a 404 means deleted only after a complete listing.
         var wouldMarkDeleted = failureMessage is null && listing.ListingComplete ? notFound : [];
-        var notSelected = Math.Max(0, listing.Listed - planner.SelectedFromList);
+        var notSelected = Math.Max(0, listing.Listed - listing.SelectedFromList);
         var result = new DryRunResult(listing.Listed, added, changed, notSelected + fetchedUnchanged, wouldMarkDeleted, failed,
             metrics.Requests, failureMessage) { FetchedUnchanged = fetchedUnchanged };
         LogFinished(logger, result.Listed, added.Count, changed.Count, wouldMarkDeleted.Count, failed.Count);

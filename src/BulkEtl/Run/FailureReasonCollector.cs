@@ -20,10 +20,37 @@ public sealed partial class FailureReasonCollector(ZuoraClient client, FailureFi
     /// <summary>Jobs read at once; Zuora calls also queue on the client's own limiter.</summary>
     private const int Parallelism = 4;
 
-    public async Task<FailureReasonCounts> CollectAsync(SqliteConnection connection, Guid runId, CancellationToken cancellationToken)
+    public Task<FailureReasonCounts> CollectAsync(SqliteConnection connection, Guid runId, CancellationToken cancellationToken) =>
+        CollectAsync(connection, runId, client, null, anyEntity: true, cancellationToken);
+
+    /// <summary>
+    /// A multi-entity night: every entity in turn, each one's jobs asked under its own header and token (another
+    /// entity's job would answer 404 there), with its own client. Counts are summed.
+    /// </summary>
+    public async Task<FailureReasonCounts> CollectAsync(SqliteConnection connection, Guid runId, TenantEntities entities,
+        CancellationToken cancellationToken)
+    {
+        if (!entities.IsMultiEntity)
+        {
+            return await CollectAsync(connection, runId, entities.Entities[0].Client, null, anyEntity: true, cancellationToken);
+        }
+
+        var total = new FailureReasonCounts(0, 0, 0, 0, 0);
+        foreach (var entity in entities.Entities)
+        {
+            var counts = await CollectAsync(connection, runId, entity.Client, entity.EntityId, anyEntity: false, cancellationToken);
+            total = new FailureReasonCounts(total.Pending + counts.Pending, total.Collected + counts.Collected, total.Failed + counts.Failed,
+                total.Unavailable + counts.Unavailable, total.LinksRenewed + counts.LinksRenewed);
+        }
+
+        return total;
+    }
+
+    private async Task<FailureReasonCounts> CollectAsync(SqliteConnection connection, Guid runId, ZuoraClient zuora, string? entityId,
+        bool anyEntity, CancellationToken cancellationToken)
     {
         var repository = new FailureReasonRepository(connection, timeProvider);
-        var pending = repository.Pending();
+        var pending = repository.Pending(entityId, anyEntity);
         long collected = 0, failed = 0, unavailable = 0, renewed = 0;
         var storeLock = new SemaphoreSlim(1, 1);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -34,7 +61,7 @@ public sealed partial class FailureReasonCollector(ZuoraClient client, FailureFi
                 {
                     try
                     {
-                        var (reasons, renewals) = await ReadAsync(job, token);
+                        var (reasons, renewals) = await ReadAsync(zuora, job, token);
                         Interlocked.Add(ref renewed, renewals);
                         if (reasons is null)
                         {
@@ -79,11 +106,12 @@ public sealed partial class FailureReasonCollector(ZuoraClient client, FailureFi
         return counts;
     }
 
-    private async Task<(CollectedReasons? Reasons, int Renewals)> ReadAsync(PendingFailureReasons job, CancellationToken cancellationToken)
+    private async Task<(CollectedReasons? Reasons, int Renewals)> ReadAsync(ZuoraClient zuora, PendingFailureReasons job,
+        CancellationToken cancellationToken)
     {
         for (var renewals = 0; ; renewals++)
         {
-            var downloads = await client.GetDownloadsAsync(job.JobId, cancellationToken);
+            var downloads = await zuora.GetDownloadsAsync(job.JobId, cancellationToken);
             if (downloads?.ErrorRowsFile is not { } errorRows)
             {
                 return (FromSummary(job), renewals);

@@ -9,7 +9,8 @@ namespace BulkEtl.Run;
 /// stored state, or when it is stored unfinished and the listing did not show it. A re-run with no change at the
 /// source makes no request by id. Uses its own connection: it reads while the run's writer commits.
 /// </summary>
-public sealed class IncrementalFetchPlanner(JobRepository jobs) : IFetchPlanner
+/// <param name="entity">On a multi-entity night, the entity being listed: only its unfinished jobs are asked for.</param>
+public sealed class IncrementalFetchPlanner(JobRepository jobs, EntityFilter? entity = null) : IFetchPlanner
 {
     private long _selectedFromList;
 
@@ -31,7 +32,7 @@ public sealed class IncrementalFetchPlanner(JobRepository jobs) : IFetchPlanner
     }
 
     public ValueTask<IReadOnlyList<string>> AfterListingAsync(CancellationToken cancellationToken) =>
-        ValueTask.FromResult(jobs.UnfinishedNotListed());
+        ValueTask.FromResult(jobs.UnfinishedNotListed(entity));
 
     public static bool Differs(JobListEntry entry, StoredJobState state) =>
         !string.Equals(entry.Status, state.Status, StringComparison.Ordinal)

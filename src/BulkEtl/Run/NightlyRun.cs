@@ -11,7 +11,7 @@ namespace BulkEtl.Run;
 /// arrive, so a run killed at any moment leaves a store the next run converges from; a job is taken as deleted only
 /// after a complete, plausible listing; the reports are written only from committed data, atomically.
 /// </summary>
-public sealed partial class NightlyRun(JobExtractor extractor, ZuoraClient client, ZuoraCallMetrics metrics, ReportPublisherFactory publishers,
+public sealed partial class NightlyRun(TenantEntities entities, ZuoraCallMetrics metrics, ReportPublisherFactory publishers,
     TimeProvider timeProvider, ILogger<NightlyRun> logger, FailureReasonCollector? failureReasons = null)
 {
     /// <summary>A report temp file this old belongs to a killed writer, not a live one.</summary>
@@ -28,21 +28,26 @@ public sealed partial class NightlyRun(JobExtractor extractor, ZuoraClient clien
         ledger.Start(runId, trackId, request.From, request.To);
         LogStarted(logger, request.From, request.To);
 
-        var listing = new ExtractionProgress();
-        var committer = new OutcomeCommitter(new RunBatchWriter(connection, ledger, runId, timeProvider), timeProvider);
-        IncrementalFetchPlanner? planner = null;
+        var writer = new RunBatchWriter(connection, ledger, runId, timeProvider);
+        var committer = new OutcomeCommitter(writer, timeProvider);
+        var listing = new EntityListings();
         try
         {
-            // 1. List, fetch what changed, and commit it as it arrives.
+            // 1. List, fetch what changed, and commit it as it arrives: one entity after another, each under its own header.
             using var planningConnection = StoreDatabase.Open(request.DatabasePath, cancellationToken);
-            planner = new IncrementalFetchPlanner(new JobRepository(planningConnection, timeProvider));
-            var failure = await committer.ConsumeAsync(extractor.ExtractAsync(request.JobIds, planner, listing, cancellationToken),
-                counts => progress?.Report(Totals(counts, listing, planner)), cancellationToken);
-
-            // 2. What no later step can mend ends the night: wrong configuration (exit 2), a spent quota, a failing Zuora.
-            if (failure is not null || listing.ListFailure is ZuoraConfigurationException or ZuoraQuotaExhaustedException)
+            var jobs = new JobRepository(planningConnection, timeProvider);
+            foreach (var entity in entities.Entities)
             {
-                throw failure ?? listing.ListFailure!;
+                var (entityListing, planner) = listing.Start(jobs, entity.EntityId, entities.IsMultiEntity);
+                writer.EntityId = entity.EntityId;
+                var failure = await committer.ConsumeAsync(entity.Extractor.ExtractAsync(request.JobIds, planner, entityListing, cancellationToken),
+                    counts => progress?.Report(Totals(counts, listing)), cancellationToken);
+
+                // 2. What no later step can mend ends the night: wrong configuration (exit 2), a spent quota, a failing Zuora.
+                if (failure is not null || entityListing.ListFailure is ZuoraConfigurationException or ZuoraQuotaExhaustedException)
+                {
+                    throw failure ?? entityListing.ListFailure!;
+                }
             }
 
             // 3. Deleted jobs are marked only after a complete listing that looks like the tenant's.
@@ -60,8 +65,9 @@ public sealed partial class NightlyRun(JobExtractor extractor, ZuoraClient clien
             }
 
             // 4. Why rows failed (issue 12): after the summaries, before the reports; never changes the outcome (null when off).
+            //    Per entity on a multi-entity night: a job's downloads are asked under its own entity's header.
             var reasonCounts = failureMessage is null && failureReasons is not null
-                ? await failureReasons.CollectAsync(connection, runId, cancellationToken)
+                ? await failureReasons.CollectAsync(connection, runId, entities, cancellationToken)
                 : null;
 
             // 5. Reports from committed data, and the ledger closed with what was done.
@@ -69,7 +75,7 @@ public sealed partial class NightlyRun(JobExtractor extractor, ZuoraClient clien
             var outcome = failureMessage is not null ? RunOutcome.Failed
                 : committer.Failed.Count > 0 || committer.Unaccounted.Count > 0 ? RunOutcome.Partial
                 : RunOutcome.Succeeded;
-            var totals = Totals(committer.Counts, listing, planner);
+            var totals = Totals(committer.Counts, listing);
             ledger.Finish(runId, Word(outcome), totals, failureMessage, DataQualityReport.CountFlaggedJobs(connection), reports);
             LogFinished(logger, outcome, totals.Listed, totals.Fetched, totals.NotFound, totals.Failed, totals.Requests, totals.Retries);
             return new RunResult(runId, trackId, outcome, totals, committer.Failed, committer.Unaccounted,
@@ -81,7 +87,7 @@ public sealed partial class NightlyRun(JobExtractor extractor, ZuoraClient clien
         catch (Exception exception)
         {
             // The ledger says why the night failed; the data committed before stays.
-            TryFinishAsFailed(ledger, runId, Totals(committer.Counts, listing, planner), exception);
+            TryFinishAsFailed(ledger, runId, Totals(committer.Counts, listing), exception);
             throw;
         }
     }
@@ -95,7 +101,7 @@ public sealed partial class NightlyRun(JobExtractor extractor, ZuoraClient clien
         if (committer.NotFound.Count > 0 && committer.Counts.Fetched == 0 && committer.Failed.Count == 0 && (explicitIds || listed == 0))
         {
             throw new ZuoraConfigurationException(
-                $"{client.BaseUrl} listed no job and answered 404 for every one of the {committer.NotFound.Count} job(s) asked by id: "
+                $"{entities.Entities[0].Client.BaseUrl} listed no job and answered 404 for every one of the {committer.NotFound.Count} job(s) asked by id: "
                 + "either the base URL does not reach the tenant's Bulk Data API (a path suffix such as /v1, another region, a proxy) "
                 + "or every one of these jobs was deleted; no job was marked deleted");
         }
@@ -116,10 +122,10 @@ public sealed partial class NightlyRun(JobExtractor extractor, ZuoraClient clien
     }
 
     /// <summary>The jobs' side as committed, with the list's and the calls' side of the run added.</summary>
-    private RunCounts Totals(RunCounts jobs, ExtractionProgress listing, IncrementalFetchPlanner? planner)
+    private RunCounts Totals(RunCounts jobs, EntityListings listing)
     {
         var notChangedAfterFetch = Math.Max(0, jobs.Fetched - jobs.New - jobs.Changed);
-        var notSelected = planner is null ? 0 : Math.Max(0, listing.Listed - planner.SelectedFromList);
+        var notSelected = Math.Max(0, listing.Listed - listing.SelectedFromList);
         return jobs with
         {
             Listed = listing.Listed,

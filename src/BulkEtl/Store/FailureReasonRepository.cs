@@ -12,9 +12,12 @@ public sealed class FailureReasonRepository(SqliteConnection connection, TimePro
     public const string FromErrorFile = "error_file";
     public const string FromFailureReason = "failure_reason";
 
-    /// <summary>Final jobs with failed rows whose reasons are not stored yet, oldest first.</summary>
-    public IReadOnlyList<PendingFailureReasons> Pending() =>
-        connection.Query<PendingRow>(SqlScripts.Get("reasons/pending.sql"))
+    /// <summary>
+    /// Final jobs with failed rows whose reasons are not stored yet, oldest first: of any entity, or, with
+    /// <paramref name="anyEntity"/> false, only those stored under <paramref name="entityId"/>.
+    /// </summary>
+    public IReadOnlyList<PendingFailureReasons> Pending(string? entityId = null, bool anyEntity = true) =>
+        connection.Query<PendingRow>(SqlScripts.Get("reasons/pending.sql"), new { EntityId = entityId, AnyEntity = anyEntity ? 1 : 0 })
             .Select(row => new PendingFailureReasons(row.JobId, row.FailureReason, row.RowsFailed ?? 0))
             .ToList();
 

@@ -28,7 +28,8 @@ public sealed class JobRepository
     /// left alone (its <c>updated_at</c> does not move).
     /// </summary>
     /// <returns>How many jobs were inserted or actually changed.</returns>
-    public int Upsert(IReadOnlyList<JobSummary> summaries, SqliteTransaction transaction)
+    /// <param name="entityId">The Zuora entity the summaries were fetched under; null keeps what is stored.</param>
+    public int Upsert(IReadOnlyList<JobSummary> summaries, SqliteTransaction transaction, string? entityId = null)
     {
         ArgumentNullException.ThrowIfNull(summaries);
         ArgumentNullException.ThrowIfNull(transaction);
@@ -46,14 +47,15 @@ public sealed class JobRepository
         using var upsert = new PreparedBatch(transaction, SqlScripts.Get("jobs/upsert.sql"),
             "Id", "Name", "Description", "CreatedAt", "CreatedBy", "Status", "RowCount", "RowsSucceeded", "RowsFailed", "LastUpdatedAt",
             "FailureReason", "ObjectType", "JobType", "IsCustomObject", "CustomObjectNamespace", "DataSourceType", "SystemType", "FileType",
-            "RawJson", "FirstSeenAt", "UpdatedAt");
+            "RawJson", "FirstSeenAt", "UpdatedAt", "EntityId");
         var written = 0;
         foreach (var summary in summaries)
         {
             var row = JobRow.From(summary, now);
             written += upsert.Execute(row.Id, row.Name, row.Description, row.CreatedAt, row.CreatedBy, row.Status, row.RowCount,
                 row.RowsSucceeded, row.RowsFailed, row.LastUpdatedAt, row.FailureReason, row.ObjectType, row.JobType, row.IsCustomObject,
-                row.CustomObjectNamespace, row.DataSourceType, row.SystemType, row.FileType, row.RawJson, row.FirstSeenAt, row.UpdatedAt);
+                row.CustomObjectNamespace, row.DataSourceType, row.SystemType, row.FileType, row.RawJson, row.FirstSeenAt, row.UpdatedAt,
+                entityId);
         }
 
         return written;
@@ -82,10 +84,12 @@ public sealed class JobRepository
     }
 
     /// <summary>Stored jobs not yet final that the listing did not show (see <see cref="RememberListed"/>).</summary>
-    public IReadOnlyList<string> UnfinishedNotListed()
+    /// <param name="entity">Only this entity's jobs (a multi-entity run); null for every job.</param>
+    public IReadOnlyList<string> UnfinishedNotListed(EntityFilter? entity = null)
     {
         _connection.Execute(SqlScripts.Get("jobs/create_listed_ids.sql"));
-        return _connection.Query<string>(SqlScripts.Get("jobs/unfinished_not_listed.sql")).ToList();
+        return _connection.Query<string>(SqlScripts.Get("jobs/unfinished_not_listed.sql"),
+            new { AnyEntity = entity is null ? 1 : 0, entity?.EntityId }).ToList();
     }
 
     /// <summary>Notes that Zuora answered 404 for <paramref name="jobId"/>; its last known state is kept.</summary>

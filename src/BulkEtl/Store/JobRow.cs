@@ -50,6 +50,9 @@ internal sealed class JobRow
 
     public string UpdatedAt { get; set; } = "";
 
+    /// <summary>The Zuora entity the job was fetched under; null without an entity header (not read back into a summary).</summary>
+    public string? EntityId { get; set; }
+
     public static JobRow From(JobSummary summary, string now) => new()
     {
         Id = summary.Id,

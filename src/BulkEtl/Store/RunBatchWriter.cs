@@ -13,6 +13,9 @@ public sealed class RunBatchWriter(SqliteConnection connection, RunLedger ledger
     private readonly JobRepository _jobs = new(connection, timeProvider);
     private readonly SnapshotRepository _snapshots = new(connection);
 
+    /// <summary>The Zuora entity the next batches were fetched under (a multi-entity night extracts one entity after another).</summary>
+    public string? EntityId { get; set; }
+
     /// <param name="failed">Jobs that could not be fetched or read, with the answer's text when there was one.</param>
     /// <param name="unreadableListEntries">List entries that could not be read; one without a job id counts as failed.</param>
     public BatchCounts Commit(IReadOnlyList<JobSummary> fetched, IReadOnlyList<FailedJob> failed, IReadOnlyList<UnreadableEntry> unreadableListEntries)
@@ -26,8 +29,8 @@ public sealed class RunBatchWriter(SqliteConnection connection, RunLedger ledger
         var summaries = fetched.GroupBy(summary => summary.Id, StringComparer.Ordinal).Select(group => group.Last()).ToList();
         using var transaction = connection.BeginTransaction();
         var known = _jobs.LoadStates(summaries.Select(summary => summary.Id).ToList(), transaction);
-        var written = _jobs.Upsert(summaries, transaction);
-        _snapshots.Record(summaries, runId, observedAt, transaction);
+        var written = _jobs.Upsert(summaries, transaction, EntityId);
+        _snapshots.Record(summaries, runId, observedAt, transaction, EntityId);
         foreach (var failure in failed)
         {
             ledger.RecordJob(runId, failure.JobId, RunLedger.Failed, failure.Reason, transaction);

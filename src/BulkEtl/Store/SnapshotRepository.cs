@@ -8,7 +8,8 @@ namespace BulkEtl.Store;
 public sealed class SnapshotRepository(SqliteConnection connection)
 {
     /// <summary>Records the states of <paramref name="summaries"/>; returns how many were new states.</summary>
-    public int Record(IReadOnlyList<JobSummary> summaries, Guid runId, DateTimeOffset observedAt, SqliteTransaction transaction)
+    public int Record(IReadOnlyList<JobSummary> summaries, Guid runId, DateTimeOffset observedAt, SqliteTransaction transaction,
+        string? entityId = null)
     {
         if (summaries.Count == 0)
         {
@@ -19,12 +20,12 @@ public sealed class SnapshotRepository(SqliteConnection connection)
         var run = runId.ToString("D");
         using var record = new PreparedBatch(transaction, SqlScripts.Get("snapshots/record.sql"),
             "Id", "ObservedAt", "RunId", "Status", "RowCount", "RowsSucceeded", "RowsFailed", "LastUpdatedAt", "CreatedAt", "ObjectType",
-            "JobType", "FailureReason");
+            "JobType", "FailureReason", "EntityId");
         var recorded = 0;
         foreach (var summary in summaries)
         {
             recorded += record.Execute(summary.Id, observed, run, summary.Status, summary.RowCount, summary.RowsSucceeded, summary.RowsFailed,
-                Text(summary.LastUpdatedAt), Text(summary.CreatedAt), summary.ObjectType, summary.JobType, summary.FailureReason);
+                Text(summary.LastUpdatedAt), Text(summary.CreatedAt), summary.ObjectType, summary.JobType, summary.FailureReason, entityId);
         }
 
         return recorded;

@@ -72,7 +72,7 @@ public sealed class RunEndToEndTests : IDisposable
     {
         await using var simulator = await StartAsync(jobs: 20);
 
-        var result = await CliRunner.RunAsync(RunArgs(simulator, "--entity-id", "entity-1", "--org-ids", "org-a,org-b"));
+        var result = await CliRunner.RunAsync(RunArgs(simulator, "--entity-id", "8ad08e8a-7f1b-4e2c-9d3a-1b2c3d4e5f60", "--org-ids", "org-a,org-b"));
 
         Assert.True(result.ExitCode == ExitCodes.Success, result.Error);
         var dataCalls = simulator.Stats.Requests.Where(request => request.Path.StartsWith("/bulk-data", StringComparison.Ordinal)).ToList();
@@ -82,7 +82,7 @@ public sealed class RunEndToEndTests : IDisposable
         Assert.NotNull(trackId);
         Assert.True(BulkEtl.Extract.TrackId.IsValid(trackId));
         Assert.All(dataCalls, request => Assert.True(request.GzipAccepted));
-        Assert.All(dataCalls, request => Assert.Equal("entity-1", request.EntityIds));
+        Assert.All(dataCalls, request => Assert.Equal("8ad08e8a-7f1b-4e2c-9d3a-1b2c3d4e5f60", request.EntityIds));
         Assert.All(dataCalls, request => Assert.Equal("org-a,org-b", request.OrgIds));
     }
 

@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Http;
+
+namespace BulkEtl.Simulator;
+
+/// <summary>
+/// A multi-entity tenant: one generated tenant per entity id of <see cref="SimulatorOptions.EntityIds"/>, chosen by the
+/// request's <c>Zuora-Entity-Ids</c> header. Without the header a call reaches the first entity, as a call without it
+/// reaches the default entity of a Zuora token; an entity the tenant does not have answers 400. A single-entity
+/// simulator (no entity ids) ignores the header.
+/// </summary>
+internal sealed class EntityRouter
+{
+    private const string Header = "Zuora-Entity-Ids";
+    private readonly Dictionary<string, Entity> _entities = new(StringComparer.OrdinalIgnoreCase);
+
+    public EntityRouter(SimulatorOptions options, DateTimeOffset now)
+    {
+        var ids = options.EntityIds.Count > 0 ? options.EntityIds : [""];
+        Entity? first = null;
+        for (var index = 0; index < ids.Count; index++)
+        {
+            // The first entity is the single-entity tenant exactly; each further one draws from its own seed.
+            var tenant = new SimulatedTenant(TenantGenerator.Generate(options.Jobs, options.Seed + index * 7919, options.Days, now,
+                options.NonUuidIdShare));
+            var entity = new Entity(tenant, new ListEndpoint(options, tenant), new SummaryEndpoint(tenant));
+            _entities.Add(ids[index], entity);
+            first ??= entity;
+        }
+
+        Default = first!;
+
+        IsMultiEntity = options.EntityIds.Count > 0;
+    }
+
+    public Entity Default { get; }
+
+    public bool IsMultiEntity { get; }
+
+    /// <summary>The entity a request is for, or null when it names one the tenant does not have.</summary>
+    public Entity? Resolve(HttpRequest request)
+    {
+        if (!IsMultiEntity || RequestHeaders.Get(request, Header) is not { Length: > 0 } id)
+        {
+            return Default;
+        }
+
+        return _entities.GetValueOrDefault(id.Trim());
+    }
+
+    /// <summary>Every entity's tenant, the default first.</summary>
+    public IReadOnlyList<SimulatedTenant> Tenants => [.. _entities.Values.Select(entity => entity.Tenant)];
+
+    /// <summary>Gives each entity its /downloads endpoint over the shared file origin (issue 12).</summary>
+    public void AttachDownloads(FileOrigin files, TimeProvider timeProvider)
+    {
+        foreach (var entity in _entities.Values)
+        {
+            entity.Downloads = new DownloadsEndpoint(entity.Tenant, files, timeProvider);
+        }
+    }
+
+    /// <summary>A job of any entity (job ids are unique across entities).</summary>
+    public bool TryGetJob(string jobId, out SimulatedJob job)
+    {
+        foreach (var entity in _entities.Values)
+        {
+            if (entity.Tenant.TryGet(jobId, out var found))
+            {
+                job = found;
+                return true;
+            }
+        }
+
+        job = null!;
+        return false;
+    }
+
+    public SimulatedTenant Tenant(string entityId) =>
+        _entities.TryGetValue(entityId, out var entity) ? entity.Tenant : throw new ArgumentException($"no entity {entityId}", nameof(entityId));
+
+    internal sealed record Entity(SimulatedTenant Tenant, ListEndpoint List, SummaryEndpoint Summary)
+    {
+        /// <summary>Set once the file origin is up (<see cref="AttachDownloads"/>).</summary>
+        public DownloadsEndpoint? Downloads { get; set; }
+    }
+}

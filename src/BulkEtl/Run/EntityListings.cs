@@ -1,0 +1,29 @@
+using BulkEtl.Extract;
+using BulkEtl.Store;
+
+namespace BulkEtl.Run;
+
+/// <summary>
+/// The listing side of a night over one or more entities: each entity's listing and planner, and their sums. The
+/// listing is complete only when every entity's was, and its failure is the first entity's that failed.
+/// </summary>
+internal sealed class EntityListings
+{
+    private readonly List<(ExtractionProgress Listing, IncrementalFetchPlanner Planner)> _entities = [];
+
+    public long Listed => _entities.Sum(entity => entity.Listing.Listed);
+
+    public long SelectedFromList => _entities.Sum(entity => entity.Planner.SelectedFromList);
+
+    public Exception? ListFailure => _entities.Select(entity => entity.Listing.ListFailure).FirstOrDefault(failure => failure is not null);
+
+    public bool ListingComplete => _entities.Count > 0 && _entities.All(entity => entity.Listing.ListingComplete);
+
+    /// <summary>The next entity's listing and planner; on a multi-entity night the planner asks only for that entity's jobs.</summary>
+    public (ExtractionProgress Listing, IncrementalFetchPlanner Planner) Start(JobRepository jobs, string? entityId, bool multiEntity)
+    {
+        var entity = (new ExtractionProgress(), new IncrementalFetchPlanner(jobs, multiEntity ? new EntityFilter(entityId) : null));
+        _entities.Add(entity);
+        return entity;
+    }
+}

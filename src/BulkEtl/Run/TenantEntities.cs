@@ -1,0 +1,21 @@
+using BulkEtl.Extract;
+
+namespace BulkEtl.Run;
+
+/// <summary>
+/// The entities a night extracts, in order, each with its own extractor (its client sends that entity's
+/// Zuora-Entity-Ids header and holds that entity's token). One entry, possibly without an entity id, on a
+/// single-entity tenant.
+/// </summary>
+public sealed class TenantEntities(IReadOnlyList<EntityExtraction> entities)
+{
+    public IReadOnlyList<EntityExtraction> Entities { get; } = entities.Count > 0
+        ? entities
+        : throw new ArgumentException("a night extracts at least one entity", nameof(entities));
+
+    /// <summary>More than one entity: each one's jobs are kept apart when deciding what to ask for.</summary>
+    public bool IsMultiEntity => Entities.Count > 1;
+}
+
+/// <summary>One entity of a night: its id (null without an entity header) and the extractor that lists and fetches it.</summary>
+public sealed record EntityExtraction(string? EntityId, JobExtractor Extractor, ZuoraClient Client);
