@@ -1,7 +1,7 @@
 namespace BulkEtl.Extract;
 
 /// <summary>Which token source a tenant's options call for: a fixed bearer token, or OAuth client credentials.</summary>
-public static class AccessTokenSources
+internal static class AccessTokenSources
 {
     public static IAccessTokenSource Create(ZuoraOptions options, ZuoraTransport transport, TimeProvider timeProvider) =>
         (options.Token, options.ClientId, options.ClientSecret) switch

@@ -4,7 +4,7 @@ namespace BulkEtl.Extract;
 /// What a Zuora job id may be. The reference types it as a string of up to 64 characters (its examples are UUIDs), so
 /// any id of 1 to 64 URL-safe characters is accepted and kept exactly as Zuora gave it; nothing else reaches a URL.
 /// </summary>
-public static class JobId
+internal static class JobId
 {
     public const int MaxLength = 64;
 

@@ -7,7 +7,7 @@ namespace BulkEtl.Extract;
 /// Maps Zuora's JSON to records tolerantly: unknown fields are ignored here (the raw JSON keeps them),
 /// missing and null fields become null, and numbers sent as strings are still read.
 /// </summary>
-public static class JobSummaryParser
+internal static class JobSummaryParser
 {
     public static JobSummary ParseSummary(JsonElement item) => new(
         Id: RequiredId(item),

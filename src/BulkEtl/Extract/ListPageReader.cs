@@ -10,7 +10,7 @@ namespace BulkEtl.Extract;
 /// invalid string escape, no id) costs that entry, not the page and the night. A body that is cut off or is not JSON
 /// at all is the wire's fault and stays transient; a complete JSON answer without a <c>data</c> array is not a page.
 /// </summary>
-public static partial class ListPageReader
+internal static partial class ListPageReader
 {
     /// <summary>The page, or null when the body is incomplete or not JSON (worth asking again).</summary>
     public static ListPage? Read(ReadOnlyMemory<byte> body)

@@ -7,7 +7,7 @@ namespace BulkEtl.Extract;
 /// (ANSI escapes included) removed, whitespace collapsed, length capped. A hostile or broken answer cannot then paint
 /// the terminal, forge log lines or fill the ledger.
 /// </summary>
-public static class SafeText
+internal static class SafeText
 {
     /// <summary>The longest reason kept from a server's answer.</summary>
     public const int MaxReasonLength = 300;

@@ -1,7 +1,7 @@
 namespace BulkEtl.Extract;
 
 /// <summary>Zuora-Track-Id rules: at most 64 US-ASCII characters, none of <c>: ; " '</c>.</summary>
-public static class TrackId
+internal static class TrackId
 {
     public const int MaxLength = 64;
 

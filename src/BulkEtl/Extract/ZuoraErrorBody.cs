@@ -7,7 +7,7 @@ namespace BulkEtl.Extract;
 /// <c>{"message":..}</c>. Bulk Data paths may or may not use it, so it is read when present and never required. The
 /// reason comes back clipped and stripped of control characters: it is the server's text, on its way to a terminal.
 /// </summary>
-public static class ZuoraErrorBody
+internal static class ZuoraErrorBody
 {
     public static string? Describe(string? body) =>
         string.IsNullOrWhiteSpace(body) ? null : Describe(System.Text.Encoding.UTF8.GetBytes(body));

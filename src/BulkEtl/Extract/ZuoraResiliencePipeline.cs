@@ -11,7 +11,7 @@ namespace BulkEtl.Extract;
 /// exponential backoff and jitter (never sooner than Retry-After), a circuit breaker shared by the whole run so a
 /// dead service ends it quickly, and a timeout per attempt.
 /// </summary>
-public static partial class ZuoraResiliencePipeline
+internal static partial class ZuoraResiliencePipeline
 {
     public static ResiliencePipeline Create(ZuoraResilienceOptions options, TimeProvider timeProvider,
         ZuoraCallMetrics metrics, ILogger logger)

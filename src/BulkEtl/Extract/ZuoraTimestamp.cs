@@ -7,7 +7,7 @@ namespace BulkEtl.Extract;
 /// Zuora shows job timestamps in three shapes: epoch seconds (API reference), epoch milliseconds
 /// (seen in the wild) and ISO-8601 strings (the bulk-job guide). All map to one UTC instant.
 /// </summary>
-public static class ZuoraTimestamp
+internal static class ZuoraTimestamp
 {
     /// <summary>Above this an epoch number can only be milliseconds: as seconds it would be past the year 5000.</summary>
     public const long MillisecondsThreshold = 100_000_000_000;

@@ -4,7 +4,7 @@ namespace BulkEtl.Reasons;
 /// The category of a Data Loader error code: its last two digits (Zuora's documented table). The one place the table is
 /// written; the store keeps the name, so SQL needs no copy of it.
 /// </summary>
-public static class ErrorCodeCategory
+internal static class ErrorCodeCategory
 {
     /// <summary>The category of a code whose last two digits are not in Zuora's table.</summary>
     public const string Unknown = "unknown";

@@ -5,7 +5,7 @@ namespace BulkEtl.Reasons;
 /// the source file's header (names compared trimmed and case-insensitively), or, when that finds none or the source
 /// header is unknown, the columns whose names contain "error", "message", "code" or "reason" (case-insensitive).
 /// </summary>
-public static class ErrorColumns
+internal static class ErrorColumns
 {
     private static readonly string[] NameHints = ["error", "message", "code", "reason"];
 

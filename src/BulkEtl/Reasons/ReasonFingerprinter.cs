@@ -13,7 +13,7 @@ namespace BulkEtl.Reasons;
 /// <c>&lt;value&gt;</c>, numbers → <c>&lt;number&gt;</c>; a quote that never closes hides the rest of its line. Control
 /// characters are dropped first, whitespace collapsed and the result cut to <see cref="MaxReasonLength"/>.
 /// </summary>
-public static partial class ReasonFingerprinter
+internal static partial class ReasonFingerprinter
 {
     public const int MaxReasonLength = 200;
 

@@ -6,7 +6,7 @@ namespace BulkEtl.Report;
 /// Writes a file so readers see the old one or the whole new one, never half: a temp file in the same folder,
 /// flushed to disk, then renamed over the target. Every report file (CSV, chart, manifest) goes through here.
 /// </summary>
-public static partial class AtomicFile
+internal static partial class AtomicFile
 {
     /// <summary>Hidden temp files are named <c>.&lt;name&gt;.&lt;32 hex&gt;.tmp</c>; a killed writer may leave one.</summary>
     public const string TempPattern = ".*.tmp";

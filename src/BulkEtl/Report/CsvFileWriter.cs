@@ -8,7 +8,7 @@ namespace BulkEtl.Report;
 /// Writes rows of one type to a CSV file through its <see cref="ClassMap{TClass}"/>, atomically:
 /// readers of <c>path</c> see the old file or the whole new one, never a half-written file.
 /// </summary>
-public sealed class CsvFileWriter<TRow>
+internal sealed class CsvFileWriter<TRow>
 {
     /// <summary>
     /// UTF-8 without a byte order mark: the header is a contract that scripts and SQL loaders read byte for byte,

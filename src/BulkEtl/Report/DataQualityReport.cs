@@ -9,7 +9,7 @@ namespace BulkEtl.Report;
 /// than the job had, negative counts, updated before created, an unknown status). They are kept and counted in
 /// every report; this list says which numbers not to trust blindly.
 /// </summary>
-public static class DataQualityReport
+internal static class DataQualityReport
 {
     public const string QueryFile = "queries/data_quality.sql";
 

@@ -16,7 +16,7 @@ public sealed record DataQualityRow(
     long? RowsFailed);
 
 /// <summary>The data-quality CSV's columns; names and order are the analysts' contract.</summary>
-public sealed class DataQualityRowMap : ClassMap<DataQualityRow>
+internal sealed class DataQualityRowMap : ClassMap<DataQualityRow>
 {
     public DataQualityRowMap()
     {

@@ -8,7 +8,7 @@ namespace BulkEtl.Report;
 /// The rule for the reports' <c>entityId</c> column, in one place: it comes first, and only when the store holds jobs
 /// of more than one Zuora entity; a single-entity store's CSVs keep their columns byte for byte.
 /// </summary>
-public static class EntityColumn
+internal static class EntityColumn
 {
     public const string Name = "entityId";
 

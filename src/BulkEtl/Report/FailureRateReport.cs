@@ -8,7 +8,7 @@ namespace BulkEtl.Report;
 /// Failure rates per (objectType, jobType) over jobs created on UTC dates <c>from</c>..<c>to</c>
 /// inclusive, written as <c>failure-rates_&lt;from&gt;_&lt;to&gt;.csv</c>.
 /// </summary>
-public static class FailureRateReport
+internal static class FailureRateReport
 {
     /// <summary>The SQL behind the report, after the shared job selection; its hash goes into manifests.</summary>
     public const string QueryFile = FailureRateQuery.File;

@@ -4,7 +4,7 @@ using CsvHelper.Configuration;
 namespace BulkEtl.Report;
 
 /// <summary>The CSV columns of the failure-rate report; names and order are the analysts' contract.</summary>
-public sealed class FailureRateRowMap : ClassMap<FailureRateRow>
+internal sealed class FailureRateRowMap : ClassMap<FailureRateRow>
 {
     /// <param name="withEntity">An <c>entityId</c> column first: only when the store holds more than one entity.</param>
     public FailureRateRowMap(bool withEntity = false)

@@ -6,7 +6,7 @@ namespace BulkEtl.Report;
 /// <c>failure-rate-trend_&lt;by&gt;_&lt;from&gt;_&lt;to&gt;.csv</c>: one row per period and group that has jobs, with
 /// the failure-rate report's rules, and its chart beside it as PNG and SVG.
 /// </summary>
-public static class FailureRateTrendReport
+internal static class FailureRateTrendReport
 {
     public const string QueryFile = FailureRateQuery.File;
 

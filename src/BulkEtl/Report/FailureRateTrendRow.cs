@@ -17,7 +17,7 @@ public sealed record FailureRateTrendRow(
     string EntityId = "");
 
 /// <summary>The trend CSV's columns; names and order are the analysts' contract.</summary>
-public sealed class FailureRateTrendRowMap : ClassMap<FailureRateTrendRow>
+internal sealed class FailureRateTrendRowMap : ClassMap<FailureRateTrendRow>
 {
     /// <param name="withEntity">An <c>entityId</c> column first: only when the store holds more than one entity.</param>
     public FailureRateTrendRowMap(bool withEntity = false)

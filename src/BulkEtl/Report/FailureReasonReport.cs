@@ -9,7 +9,7 @@ namespace BulkEtl.Report;
 /// as <c>failure-reasons_&lt;from&gt;_&lt;to&gt;.csv</c>. shareOfFailedRows is a reason's rows over the rows of all the
 /// group's reasons. Ordered by objectType, jobType (ordinal), then rows descending (then code and reason, ordinal).
 /// </summary>
-public static class FailureReasonReport
+internal static class FailureReasonReport
 {
     public const string QueryFile = "queries/failure_reasons.sql";
 

@@ -3,7 +3,7 @@ using CsvHelper.Configuration;
 namespace BulkEtl.Report;
 
 /// <summary>The CSV columns of the failure-reason report; names and order are the analysts' contract.</summary>
-public sealed class FailureReasonRowMap : ClassMap<FailureReasonRow>
+internal sealed class FailureReasonRowMap : ClassMap<FailureReasonRow>
 {
     public FailureReasonRowMap()
     {

@@ -7,7 +7,7 @@ using BulkEtl.Store;
 namespace BulkEtl.Report;
 
 /// <summary>Writes a CSV's manifest after the CSV itself, from the bytes actually on disk.</summary>
-public static class ManifestWriter
+internal static class ManifestWriter
 {
     public const string Suffix = ".manifest.json";
 

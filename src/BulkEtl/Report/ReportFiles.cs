@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace BulkEtl.Report;
 
 /// <summary>The names of the files BulkEtl writes into an output folder, so it touches those and nothing else there.</summary>
-public static partial class ReportFiles
+internal static partial class ReportFiles
 {
     /// <summary>
     /// A failure-rate report, trend (CSV or chart), or data-quality list, or the manifest of one. Kept in step with the

@@ -10,7 +10,7 @@ namespace BulkEtl.Report;
 /// view it reads, directly or through other views. A query file that did not change still gives another number when
 /// a migration redefined a view under it, and the hash says so.
 /// </summary>
-public static class ReportSql
+internal static class ReportSql
 {
     public static string WithViews(SqliteConnection connection, string sql)
     {

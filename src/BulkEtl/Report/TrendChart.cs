@@ -10,7 +10,7 @@ namespace BulkEtl.Report;
 /// The trend at a glance, drawn by ScottPlot: failure rate over time, one line per objectType × jobType for the
 /// largest groups by rows, the rest merged as "other" (its rate from summed rows, not an average of rates).
 /// </summary>
-public static class TrendChart
+internal static class TrendChart
 {
     public const int Width = 1200;
     public const int Height = 600;

@@ -5,7 +5,7 @@ namespace BulkEtl.Store;
 /// share-none handle on Windows; either way the operating system drops it when the holder dies, even by kill -9,
 /// so there is never a stale lock to clean up by hand.
 /// </summary>
-public sealed class RunLock : IDisposable
+internal sealed class RunLock : IDisposable
 {
     private readonly FileStream _stream;
 

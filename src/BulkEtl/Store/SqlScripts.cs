@@ -8,7 +8,7 @@ namespace BulkEtl.Store;
 /// <c>sql/&lt;folder&gt;/&lt;file&gt;</c>. The csproj builds them from <c>%(RecursiveDir)</c>, which has
 /// forward slashes on Linux and macOS but backslashes on Windows, so names are normalised to <c>/</c> here.
 /// </summary>
-public static class SqlScripts
+internal static class SqlScripts
 {
     private const string Prefix = "sql/";
     private static readonly Assembly Assembly = typeof(SqlScripts).Assembly;

@@ -7,7 +7,7 @@ namespace BulkEtl.Store;
 /// read and which sorts as text in time order. The one place this format is written: every column, parameter and
 /// manifest value holding a store instant goes through here.
 /// </summary>
-public static class StoreTime
+internal static class StoreTime
 {
     public const string Format = "yyyy-MM-dd'T'HH:mm:ss'Z'";
 
