@@ -45,7 +45,8 @@ public sealed class HostileNightTests
             AlwaysFailIds = new HashSet<string>(StringComparer.Ordinal) { failing },
         };
 
-        var (result, peak) = await RunInOwnProcessAsync(night.RunArgs("--max-retries", "3"));
+        // Enough retries that a seeded 8 % of transient faults cannot, by bad luck under load, cost a well-formed job.
+        var (result, peak) = await RunInOwnProcessAsync(night.RunArgs("--max-retries", "8"));
 
         Assert.True(result.ExitCode == ExitCodes.Partial, result.Error);
         Assert.True(peak < PeakMemoryLimit, $"peak working set {peak / 1024 / 1024} MB");
