@@ -9,9 +9,6 @@ namespace BulkEtl.Extract;
 /// </summary>
 internal static class ZuoraErrorBody
 {
-    public static string? Describe(string? body) =>
-        string.IsNullOrWhiteSpace(body) ? null : Describe(System.Text.Encoding.UTF8.GetBytes(body));
-
     public static string? Describe(ReadOnlyMemory<byte> body)
     {
         if (body.IsEmpty)

@@ -43,14 +43,7 @@ public static class StoreDatabase
             throw NotAStore(fullPath);
         }
 
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = fullPath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            // A nightly batch opens the store once; without pooling, Dispose really closes the file,
-            // which keeps moves, deletes and tests predictable.
-            Pooling = false,
-        }.ToString());
+        var connection = Connection(fullPath, SqliteOpenMode.ReadWriteCreate);
 
         try
         {
@@ -105,12 +98,7 @@ public static class StoreDatabase
             RefuseOtherVersion(fullPath, peeked.UserVersion, latest);
         }
 
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = fullPath,
-            Mode = SqliteOpenMode.ReadOnly,
-            Pooling = false,
-        }.ToString());
+        var connection = Connection(fullPath, SqliteOpenMode.ReadOnly);
         try
         {
             // On a WAL store SQLite creates the -shm (and an empty -wal) if missing, even read-only: its readers
@@ -163,12 +151,7 @@ public static class StoreDatabase
     private static (long Tables, bool HasMigrations, int UserVersion) Peek(string fullPath)
     {
         var uri = new UriBuilder { Scheme = Uri.UriSchemeFile, Host = "", Path = fullPath, Query = "immutable=1" }.Uri.AbsoluteUri;
-        using var peek = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = uri,
-            Mode = SqliteOpenMode.ReadOnly,
-            Pooling = false,
-        }.ToString());
+        using var peek = Connection(uri, SqliteOpenMode.ReadOnly);
         try
         {
             peek.Open();
@@ -191,6 +174,13 @@ public static class StoreDatabase
             throw StoreException.WrongFile($"'{fullPath}' is not a SQLite database", exception);
         }
     }
+
+    /// <summary>
+    /// A connection to <paramref name="dataSource"/>, unopened. No pooling: a store is opened once per command, and
+    /// without a pool Dispose really closes the file, which keeps moves, deletes and tests predictable.
+    /// </summary>
+    private static SqliteConnection Connection(string dataSource, SqliteOpenMode mode) =>
+        new(new SqliteConnectionStringBuilder { DataSource = dataSource, Mode = mode, Pooling = false }.ToString());
 
     private static StoreException NotAStore(string fullPath) =>
         StoreException.WrongFile($"'{fullPath}' is not a BulkEtl store (a SQLite database without its schema): give --db a file 'bulk-etl run' made");
