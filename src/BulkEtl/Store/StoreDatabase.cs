@@ -43,25 +43,11 @@ public static class StoreDatabase
             throw NotAStore(fullPath);
         }
 
-        var connection = Connection(fullPath, SqliteOpenMode.ReadWriteCreate);
-
-        try
+        return OpenAs(fullPath, SqliteOpenMode.ReadWriteCreate, connection =>
         {
-            connection.Open();
             Configure(connection);
             SchemaMigrator.Migrate(connection, migrations, timeProvider, cancellationToken);
-            return connection;
-        }
-        catch (SqliteException exception) when (exception.SqliteErrorCode == SqliteNotADatabase)
-        {
-            connection.Dispose();
-            throw StoreException.WrongFile($"'{fullPath}' is not a SQLite database", exception);
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
+        });
     }
 
     /// <summary>
@@ -98,12 +84,10 @@ public static class StoreDatabase
             RefuseOtherVersion(fullPath, peeked.UserVersion, latest);
         }
 
-        var connection = Connection(fullPath, SqliteOpenMode.ReadOnly);
-        try
+        // On a WAL store SQLite creates the -shm (and an empty -wal) if missing, even read-only: its readers
+        // coordinate with a writer through them. The database file itself is never written.
+        return OpenAs(fullPath, SqliteOpenMode.ReadOnly, connection =>
         {
-            // On a WAL store SQLite creates the -shm (and an empty -wal) if missing, even read-only: its readers
-            // coordinate with a writer through them. The database file itself is never written.
-            connection.Open();
             Scalar(connection, string.Create(
                 System.Globalization.CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds};"));
             Scalar(connection, "PRAGMA query_only = ON;");
@@ -115,18 +99,7 @@ public static class StoreDatabase
 
             RefuseOtherVersion(fullPath, current, latest);
             SchemaMigrator.VerifyApplied(connection, migrations, current);
-            return connection;
-        }
-        catch (SqliteException exception) when (exception.SqliteErrorCode == SqliteNotADatabase)
-        {
-            connection.Dispose();
-            throw StoreException.WrongFile($"'{fullPath}' is not a SQLite database", exception);
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
+        });
     }
 
     private static void RefuseOtherVersion(string fullPath, int current, int latest)
@@ -172,6 +145,31 @@ public static class StoreDatabase
         catch (SqliteException exception) when (exception.SqliteErrorCode == SqliteNotADatabase)
         {
             throw StoreException.WrongFile($"'{fullPath}' is not a SQLite database", exception);
+        }
+    }
+
+    /// <summary>
+    /// Opens <paramref name="fullPath"/> and runs <paramref name="prepare"/> on it; on any failure the connection is
+    /// closed, and a file SQLite cannot read is reported as the wrong file.
+    /// </summary>
+    private static SqliteConnection OpenAs(string fullPath, SqliteOpenMode mode, Action<SqliteConnection> prepare)
+    {
+        var connection = Connection(fullPath, mode);
+        try
+        {
+            connection.Open();
+            prepare(connection);
+            return connection;
+        }
+        catch (SqliteException exception) when (exception.SqliteErrorCode == SqliteNotADatabase)
+        {
+            connection.Dispose();
+            throw StoreException.WrongFile($"'{fullPath}' is not a SQLite database", exception);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
         }
     }
 
