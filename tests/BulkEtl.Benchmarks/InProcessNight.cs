@@ -10,7 +10,7 @@ namespace BulkEtl.Benchmarks;
 /// A night composed as the CLI composes it, in this process: its time excludes the runtime's start, which matters for
 /// runs of a few seconds (a re-run with no change, the latency-bound run).
 /// </summary>
-public static class InProcessNight
+internal static class InProcessNight
 {
     public static async Task<(double Seconds, RunResult Result)> RunAsync(Uri baseUrl, string database, string output, int maxConcurrency)
     {

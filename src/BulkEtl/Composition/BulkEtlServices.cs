@@ -13,7 +13,7 @@ namespace BulkEtl.Composition;
 /// The one place BulkEtl is wired: every command and the tests build their services here, so a night, a report and a
 /// test run the same objects with the same settings.
 /// </summary>
-public static class BulkEtlServices
+internal static class BulkEtlServices
 {
     public const string ZuoraHttpClient = "zuora";
 

@@ -6,7 +6,7 @@ namespace BulkEtl.Extract;
 /// at the same concurrency only produces more 429s; shrinking gives the tenant room. Probing again the level that was
 /// refused takes ever more successes each time it is refused anew, so rejections thin out instead of recurring.
 /// </summary>
-public sealed class AdaptiveConcurrencyLimiter
+internal sealed class AdaptiveConcurrencyLimiter
 {
     private const int MaxProbeBackoff = 64;
 

@@ -1,7 +1,7 @@
 namespace BulkEtl.Extract;
 
 /// <summary>Counts the list side of a run while it streams. Thread-safe.</summary>
-public sealed class ExtractionProgress
+internal sealed class ExtractionProgress
 {
     private long _listed;
     private volatile bool _listingComplete;

@@ -3,7 +3,7 @@ using BulkEtl.Model;
 namespace BulkEtl.Extract;
 
 /// <summary>What became of one job id asked of Zuora during a run, or of one list entry that could not be read.</summary>
-public abstract record FetchOutcome(string? JobId)
+internal abstract record FetchOutcome(string? JobId)
 {
     public sealed record Fetched(JobSummary Summary) : FetchOutcome(Summary.Id);
 

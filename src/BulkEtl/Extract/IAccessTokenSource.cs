@@ -1,7 +1,7 @@
 namespace BulkEtl.Extract;
 
 /// <summary>Gives the bearer token for the next call.</summary>
-public interface IAccessTokenSource
+internal interface IAccessTokenSource
 {
     /// <summary>Whether a refused token can be replaced by a new one (OAuth) or not (a fixed token).</summary>
     bool CanRenew { get; }
@@ -14,7 +14,7 @@ public interface IAccessTokenSource
 }
 
 /// <summary>A bearer token and, when Zuora said, the moment it stops being valid.</summary>
-public sealed record AccessToken(string Value, DateTimeOffset? ExpiresAt)
+internal sealed record AccessToken(string Value, DateTimeOffset? ExpiresAt)
 {
     /// <summary>Whether the token was still within its stated lifetime at <paramref name="instant"/>.</summary>
     public bool WasValidAt(DateTimeOffset instant) => ExpiresAt is null || instant < ExpiresAt;

@@ -3,7 +3,7 @@ using BulkEtl.Model;
 namespace BulkEtl.Extract;
 
 /// <summary>Decides which listed jobs need a fetch by id; the run's incremental rules live behind it.</summary>
-public interface IFetchPlanner
+internal interface IFetchPlanner
 {
     /// <summary>The ids of <paramref name="page"/> worth fetching.</summary>
     ValueTask<IReadOnlyList<string>> SelectAsync(IReadOnlyList<JobListEntry> page, CancellationToken cancellationToken);

@@ -4,4 +4,4 @@ namespace BulkEtl.Extract;
 /// <c>GET /bulk-data/bulk-jobs/{id}/downloads</c>: pre-signed links to a finished job's files on another host, which
 /// expire. The links are secrets of a kind (anyone holding one reads customer data): never log or store them.
 /// </summary>
-public sealed record JobDownloads(string JobId, string? Status, Uri? SourceFile, Uri? ErrorRowsFile, Uri? SuccessRowsFile, char Delimiter);
+internal sealed record JobDownloads(string JobId, string? Status, Uri? SourceFile, Uri? ErrorRowsFile, Uri? SuccessRowsFile, char Delimiter);

@@ -9,7 +9,7 @@ namespace BulkEtl.Extract;
 /// Streams a run's extraction: list pages in, ids to fetch through a bounded queue, summaries fetched in parallel
 /// and handed out as they arrive. Nothing is held for the whole tenant, so memory stays flat with the job count.
 /// </summary>
-public sealed partial class JobExtractor(ZuoraClient client, ILogger<JobExtractor> logger)
+internal sealed partial class JobExtractor(ZuoraClient client, ILogger<JobExtractor> logger)
 {
     /// <summary>
     /// Lists the tenant (or takes <paramref name="explicitIds"/>), asks <paramref name="planner"/> which ids

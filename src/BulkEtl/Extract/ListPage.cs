@@ -6,7 +6,7 @@ namespace BulkEtl.Extract;
 /// One page of the job-summary list: the entries that could be read, the ones that could not (each standing alone),
 /// and the cursor of the next page.
 /// </summary>
-public sealed record ListPage(IReadOnlyList<JobListEntry> Entries, IReadOnlyList<UnreadableRecord> Unreadable, string? NextCursor)
+internal sealed record ListPage(IReadOnlyList<JobListEntry> Entries, IReadOnlyList<UnreadableRecord> Unreadable, string? NextCursor)
 {
     public int Count => Entries.Count + Unreadable.Count;
 }
@@ -15,7 +15,7 @@ public sealed record ListPage(IReadOnlyList<JobListEntry> Entries, IReadOnlyList
 /// A record Zuora sent that BulkEtl cannot map: why, its text (capped, control characters removed) as evidence, and
 /// the job id when one could still be read from it.
 /// </summary>
-public sealed record UnreadableRecord(string? JobId, string Reason, string Evidence)
+internal sealed record UnreadableRecord(string? JobId, string Reason, string Evidence)
 {
     /// <summary>The most of a record's text kept as evidence.</summary>
     public const int MaxEvidenceLength = 2000;

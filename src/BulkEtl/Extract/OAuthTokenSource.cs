@@ -9,7 +9,7 @@ namespace BulkEtl.Extract;
 /// a time and every caller waiting for it shares its outcome, token or failure, so a hundred parallel fetches neither
 /// ask for a hundred tokens nor retry a refused renewal a hundred times.
 /// </summary>
-public sealed class OAuthTokenSource(ZuoraTransport transport, string clientId, string clientSecret, TimeProvider timeProvider)
+internal sealed class OAuthTokenSource(ZuoraTransport transport, string clientId, string clientSecret, TimeProvider timeProvider)
     : IAccessTokenSource, IDisposable
 {
     /// <summary>

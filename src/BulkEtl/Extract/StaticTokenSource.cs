@@ -1,7 +1,7 @@
 namespace BulkEtl.Extract;
 
 /// <summary>A token given by the operator (--token): used as is, never renewed.</summary>
-public sealed class StaticTokenSource(string token) : IAccessTokenSource
+internal sealed class StaticTokenSource(string token) : IAccessTokenSource
 {
     private readonly AccessToken _token = new(token, null);
 

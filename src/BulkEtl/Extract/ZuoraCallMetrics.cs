@@ -1,7 +1,7 @@
 namespace BulkEtl.Extract;
 
 /// <summary>Counts of one run's calls, kept for the run ledger and the closing log line. Thread-safe.</summary>
-public sealed class ZuoraCallMetrics
+internal sealed class ZuoraCallMetrics
 {
     private long _requests;
     private long _retries;

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace BulkEtl.Extract;
 
 /// <summary>The third Bulk Data read: where a finished job's source, error-rows and success-rows files are.</summary>
-public sealed partial class ZuoraClient
+internal sealed partial class ZuoraClient
 {
     /// <summary>
     /// The job's file links, or null when Zuora answers 404 (the job is unknown or not finished). Through the same

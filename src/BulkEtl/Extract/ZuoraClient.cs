@@ -11,7 +11,7 @@ namespace BulkEtl.Extract;
 /// The two Bulk Data reads BulkEtl needs. Each call is one pipeline execution; each attempt takes a slot of the
 /// adaptive limiter, then a token (so a token never ages in the queue), then sends with the run's headers.
 /// </summary>
-public sealed partial class ZuoraClient(ZuoraTransport transport, IAccessTokenSource tokens, AdaptiveConcurrencyLimiter limiter,
+internal sealed partial class ZuoraClient(ZuoraTransport transport, IAccessTokenSource tokens, AdaptiveConcurrencyLimiter limiter,
     TimeProvider timeProvider, ILogger<ZuoraClient> logger)
 {
     private const string SummariesPath = "bulk-data/bulk-jobs/summaries";

@@ -3,7 +3,7 @@ using System.Net;
 namespace BulkEtl.Extract;
 
 /// <summary>Zuora answered, but not with what was asked. Messages never carry secrets.</summary>
-public class ZuoraApiException(string message, HttpStatusCode? statusCode = null, string? requestId = null, Exception? inner = null)
+internal class ZuoraApiException(string message, HttpStatusCode? statusCode = null, string? requestId = null, Exception? inner = null)
     : Exception(message, inner)
 {
     public HttpStatusCode? StatusCode { get; } = statusCode;
@@ -13,7 +13,7 @@ public class ZuoraApiException(string message, HttpStatusCode? statusCode = null
 }
 
 /// <summary>A fault worth retrying: 408, 429, 5xx, or a body that was cut off or is not JSON.</summary>
-public sealed class TransientZuoraException(string message, HttpStatusCode? statusCode, TimeSpan? retryAfter, string? requestId = null, Exception? inner = null)
+internal sealed class TransientZuoraException(string message, HttpStatusCode? statusCode, TimeSpan? retryAfter, string? requestId = null, Exception? inner = null)
     : ZuoraApiException(message, statusCode, requestId, inner)
 {
     /// <summary>Zuora's Retry-After, if it sent one: the earliest moment a retry may go.</summary>
@@ -26,18 +26,18 @@ public sealed class TransientZuoraException(string message, HttpStatusCode? stat
 /// The configuration is wrong (base URL, credentials, a redirecting endpoint): retrying cannot help, a person must fix
 /// it, and nothing stored may change because of it.
 /// </summary>
-public class ZuoraConfigurationException(string message, HttpStatusCode? statusCode = null, string? requestId = null, Exception? inner = null)
+internal class ZuoraConfigurationException(string message, HttpStatusCode? statusCode = null, string? requestId = null, Exception? inner = null)
     : ZuoraApiException(message, statusCode, requestId, inner);
 
 /// <summary>The credentials were refused: retrying cannot help, the operator must fix the configuration.</summary>
-public sealed class ZuoraAuthenticationException(string message, HttpStatusCode? statusCode = null, string? requestId = null)
+internal sealed class ZuoraAuthenticationException(string message, HttpStatusCode? statusCode = null, string? requestId = null)
     : ZuoraConfigurationException(message, statusCode, requestId);
 
 /// <summary>
 /// The tenant's request quota for a window (hour, day) is spent: every further call would only spend more of the quota
 /// other integrations share. The night stops at once and the next one resumes.
 /// </summary>
-public sealed class ZuoraQuotaExhaustedException(string message, DateTimeOffset resetsAt, string? requestId = null)
+internal sealed class ZuoraQuotaExhaustedException(string message, DateTimeOffset resetsAt, string? requestId = null)
     : ZuoraApiException(message, HttpStatusCode.TooManyRequests, requestId)
 {
     public DateTimeOffset ResetsAt { get; } = resetsAt;
@@ -47,7 +47,7 @@ public sealed class ZuoraQuotaExhaustedException(string message, DateTimeOffset 
 /// A complete answer that cannot be used: valid JSON of the wrong shape, another job's summary, a body over the size
 /// cap. Asking again gives the same answer, so it is not retried and says nothing about Zuora's health.
 /// </summary>
-public sealed class ZuoraRecordException(string message, HttpStatusCode? statusCode = null, string? requestId = null,
+internal sealed class ZuoraRecordException(string message, HttpStatusCode? statusCode = null, string? requestId = null,
     string? evidence = null, Exception? inner = null)
     : ZuoraApiException(message, statusCode, requestId, inner)
 {

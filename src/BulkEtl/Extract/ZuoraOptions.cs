@@ -1,7 +1,7 @@
 namespace BulkEtl.Extract;
 
 /// <summary>Where and how to reach one Zuora tenant. Secrets stay in memory only.</summary>
-public sealed record ZuoraOptions
+internal sealed record ZuoraOptions
 {
     public required Uri BaseUrl { get; init; }
 

@@ -1,4 +1,4 @@
 namespace BulkEtl.Extract;
 
 /// <summary>What one list call showed: the page, whether it came gzipped, and the track id Zuora echoed.</summary>
-public sealed record ZuoraProbe(ListPage FirstPage, bool WasGzipped, string? EchoedTrackId);
+internal sealed record ZuoraProbe(ListPage FirstPage, bool WasGzipped, string? EchoedTrackId);

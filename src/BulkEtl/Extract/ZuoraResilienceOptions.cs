@@ -5,7 +5,7 @@ namespace BulkEtl.Extract;
 /// own advice: exponential backoff with jitter from 1 s capped at 60 s, at most 5 attempts, and never
 /// sooner than Retry-After.
 /// </summary>
-public sealed record ZuoraResilienceOptions
+internal sealed record ZuoraResilienceOptions
 {
     /// <summary>Retries after the first attempt (Zuora recommends at most 5 attempts in all).</summary>
     public int MaxRetryAttempts { get; init; } = 4;

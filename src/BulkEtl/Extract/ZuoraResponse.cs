@@ -7,7 +7,7 @@ namespace BulkEtl.Extract;
 /// One answer of Zuora, body already read in full and within the size cap (so a cut-off body fails inside the retried
 /// attempt, and a huge one fails before it costs memory).
 /// </summary>
-public sealed record ZuoraResponse(HttpStatusCode StatusCode, ReadOnlyMemory<byte> Body, string? RequestId)
+internal sealed record ZuoraResponse(HttpStatusCode StatusCode, ReadOnlyMemory<byte> Body, string? RequestId)
 {
     public bool IsSuccess => (int)StatusCode is >= 200 and < 300;
 

@@ -10,7 +10,7 @@ namespace BulkEtl.Extract;
 /// <see cref="TransientZuoraException"/>, which the shared resilience pipeline retries. It reads no more of a body than
 /// the size cap, follows no redirect, and once Zuora says the tenant's quota is spent it sends nothing more.
 /// </summary>
-public sealed class ZuoraTransport(HttpClient httpClient, ZuoraOptions options, ResiliencePipeline pipeline,
+internal sealed class ZuoraTransport(HttpClient httpClient, ZuoraOptions options, ResiliencePipeline pipeline,
     ZuoraCallMetrics metrics, TimeProvider timeProvider)
 {
     private const int ReadChunkBytes = 16 * 1024;

@@ -1,4 +1,4 @@
 namespace BulkEtl.Reasons;
 
 /// <summary>One error-rows file read: how many failed rows it held, and how many per fingerprint.</summary>
-public sealed record ErrorFileTally(long Rows, IReadOnlyDictionary<FailureFingerprint, long> Reasons);
+internal sealed record ErrorFileTally(long Rows, IReadOnlyDictionary<FailureFingerprint, long> Reasons);

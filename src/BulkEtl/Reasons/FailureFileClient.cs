@@ -12,7 +12,7 @@ namespace BulkEtl.Reasons;
 /// https only (plain http to a loopback address only, for tests), accepts gzip, and streams: an error-rows file is
 /// parsed row by row with CsvHelper and only fingerprints are kept, a source file is read to the end of its header.
 /// </summary>
-public sealed class FailureFileClient(HttpClient httpClient, FailureFileOptions options)
+internal sealed class FailureFileClient(HttpClient httpClient, FailureFileOptions options)
 {
     private const int MaxCachedCells = 10_000;
 

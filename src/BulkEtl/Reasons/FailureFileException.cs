@@ -4,4 +4,4 @@ namespace BulkEtl.Reasons;
 /// A job's file could not be read: that job's reasons are not stored this night and are tried again the next. The
 /// message names the job and the host, never the link (it is signed) nor any row.
 /// </summary>
-public class FailureFileException(string message) : Exception(message);
+internal class FailureFileException(string message) : Exception(message);

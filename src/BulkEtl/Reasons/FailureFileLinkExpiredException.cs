@@ -1,4 +1,4 @@
 namespace BulkEtl.Reasons;
 
 /// <summary>The file host answered 403: the pre-signed link has expired, and the job's downloads are worth asking again.</summary>
-public sealed class FailureFileLinkExpiredException(string message) : FailureFileException(message);
+internal sealed class FailureFileLinkExpiredException(string message) : FailureFileException(message);

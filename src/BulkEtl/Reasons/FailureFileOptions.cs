@@ -1,7 +1,7 @@
 namespace BulkEtl.Reasons;
 
 /// <summary>Bounds on reading a job's files from the file host.</summary>
-public sealed record FailureFileOptions
+internal sealed record FailureFileOptions
 {
     public const long DefaultMaxFileBytes = 256L * 1024 * 1024;
 

@@ -3,7 +3,7 @@ using CsvHelper.Configuration;
 namespace BulkEtl.Report;
 
 /// <summary>One broken rule of one stored summary (see the view bulk_job_quality_issues).</summary>
-public sealed record DataQualityRow(
+internal sealed record DataQualityRow(
     string JobId,
     string Rule,
     string? Detail,

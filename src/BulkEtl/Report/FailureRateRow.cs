@@ -5,7 +5,7 @@ namespace BulkEtl.Report;
 /// count a missing value as 0; <see cref="FailureRate"/> is rowsFailed / (rowsSucceeded + rowsFailed)
 /// rounded to 4 decimals, or null when nothing was processed.
 /// </summary>
-public sealed record FailureRateRow(
+internal sealed record FailureRateRow(
     string ObjectType,
     string JobType,
     long Jobs,

@@ -31,4 +31,4 @@ internal static class FailureRateTrendReport
 }
 
 /// <summary>The files of one trend.</summary>
-public sealed record TrendFiles(string Csv, PublishedFile Png, PublishedFile Svg);
+internal sealed record TrendFiles(string Csv, PublishedFile Png, PublishedFile Svg);

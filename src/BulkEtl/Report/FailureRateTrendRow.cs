@@ -4,7 +4,7 @@ using CsvHelper.Configuration;
 namespace BulkEtl.Report;
 
 /// <summary>One period and (objectType, jobType) group of the trend, with the failure-rate report's rules.</summary>
-public sealed record FailureRateTrendRow(
+internal sealed record FailureRateTrendRow(
     string Period,
     string ObjectType,
     string JobType,

@@ -1,7 +1,7 @@
 namespace BulkEtl.Report;
 
 /// <summary>A report could not be written (e.g. its folder cannot be created or written); one-line message.</summary>
-public sealed class ReportException : Exception
+internal sealed class ReportException : Exception
 {
     public ReportException()
     {

@@ -4,7 +4,7 @@ namespace BulkEtl.Report;
 /// <c>&lt;name&gt;.manifest.json</c> beside every CSV: enough to trace a published number to the data and code behind
 /// it, and to check the file was not edited since (csvSha256).
 /// </summary>
-public sealed record ReportManifest(
+internal sealed record ReportManifest(
     string File,
     string? RunId,
     ManifestWindow Window,
@@ -18,4 +18,4 @@ public sealed record ReportManifest(
     string CsvSha256,
     string GeneratedAt);
 
-public sealed record ManifestWindow(string From, string To);
+internal sealed record ManifestWindow(string From, string To);

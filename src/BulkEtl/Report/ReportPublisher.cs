@@ -7,7 +7,7 @@ namespace BulkEtl.Report;
 /// data-quality list. Used by the report commands and by a night's run alike, so every file is made one way. Each
 /// file comes back with its hash and size, taken from the bytes written, so nobody reads it again to record it.
 /// </summary>
-public sealed class ReportPublisher(SqliteConnection connection, string outputDirectory, TimeProvider timeProvider, string? runId = null)
+internal sealed class ReportPublisher(SqliteConnection connection, string outputDirectory, TimeProvider timeProvider, string? runId = null)
 {
     /// <returns>The CSV and its manifest.</returns>
     public async Task<IReadOnlyList<PublishedFile>> FailureRatesAsync(ReportScope scope, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ namespace BulkEtl.Report;
 /// them now or as it knew them at <see cref="AsOf"/>, optionally only those in a final status.
 /// </summary>
 /// <param name="EntityId">Only this Zuora entity's jobs (a multi-entity store); null for every job.</param>
-public sealed record ReportScope(DateOnly From, DateOnly To, DateTimeOffset? AsOf = null, bool SettledOnly = false, string? EntityId = null)
+internal sealed record ReportScope(DateOnly From, DateOnly To, DateTimeOffset? AsOf = null, bool SettledOnly = false, string? EntityId = null)
 {
     public string FromText => From.ToString(TextFormats.Day, CultureInfo.InvariantCulture);
 

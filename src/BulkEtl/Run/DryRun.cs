@@ -11,7 +11,7 @@ namespace BulkEtl.Run;
 /// is opened read-only (a missing or empty one is an empty in-memory store, and no file is created), no run lock, no
 /// ledger row, no report.
 /// </summary>
-public sealed partial class DryRun(TenantEntities entities, ZuoraCallMetrics metrics, TimeProvider timeProvider, ILogger<DryRun> logger)
+internal sealed partial class DryRun(TenantEntities entities, ZuoraCallMetrics metrics, TimeProvider timeProvider, ILogger<DryRun> logger)
 {
     public async Task<DryRunResult> ExecuteAsync(RunRequest request, CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ namespace BulkEtl.Run;
 /// What a run would have done, had it written: the jobs it would add and change (with what changed), the ones it would
 /// mark deleted, the ones it could not fetch, and the calls it made to find out.
 /// </summary>
-public sealed record DryRunResult(
+internal sealed record DryRunResult(
     long Listed,
     IReadOnlyList<string> WouldAdd,
     IReadOnlyList<DryRunChange> WouldChange,
@@ -23,4 +23,4 @@ public sealed record DryRunResult(
 }
 
 /// <summary>A stored job a run would change, and the fields whose values differ (store names, as in <c>bulk_jobs</c>).</summary>
-public sealed record DryRunChange(string JobId, IReadOnlyList<string> Fields);
+internal sealed record DryRunChange(string JobId, IReadOnlyList<string> Fields);

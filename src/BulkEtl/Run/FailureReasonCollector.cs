@@ -14,7 +14,7 @@ namespace BulkEtl.Run;
 /// whose file cannot be read is counted and logged, never fatal, and tried again the next night. An expired link is
 /// asked for again once.
 /// </summary>
-public sealed partial class FailureReasonCollector(ZuoraClient client, FailureFileClient files, TimeProvider timeProvider,
+internal sealed partial class FailureReasonCollector(ZuoraClient client, FailureFileClient files, TimeProvider timeProvider,
     ILogger<FailureReasonCollector> logger)
 {
     /// <summary>Jobs read at once; Zuora calls also queue on the client's own limiter.</summary>

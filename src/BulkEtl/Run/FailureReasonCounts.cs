@@ -5,4 +5,4 @@ namespace BulkEtl.Run;
 /// <see cref="Unavailable"/> ones had neither a file nor a failureReason yet: both are tried again the next night, and
 /// neither changes the run's outcome.
 /// </summary>
-public sealed record FailureReasonCounts(long Pending, long Collected, long Failed, long Unavailable, long LinksRenewed);
+internal sealed record FailureReasonCounts(long Pending, long Collected, long Failed, long Unavailable, long LinksRenewed);

@@ -10,7 +10,7 @@ namespace BulkEtl.Run;
 /// source makes no request by id. Uses its own connection: it reads while the run's writer commits.
 /// </summary>
 /// <param name="entity">On a multi-entity night, the entity being listed: only its unfinished jobs are asked for.</param>
-public sealed class IncrementalFetchPlanner(JobRepository jobs, EntityFilter? entity = null) : IFetchPlanner
+internal sealed class IncrementalFetchPlanner(JobRepository jobs, EntityFilter? entity = null) : IFetchPlanner
 {
     private long _selectedFromList;
 

@@ -11,7 +11,7 @@ namespace BulkEtl.Run;
 /// arrive, so a run killed at any moment leaves a store the next run converges from; a job is taken as deleted only
 /// after a complete, plausible listing; the reports are written only from committed data, atomically.
 /// </summary>
-public sealed partial class NightlyRun(TenantEntities entities, ZuoraCallMetrics metrics, ReportPublisherFactory publishers,
+internal sealed partial class NightlyRun(TenantEntities entities, ZuoraCallMetrics metrics, ReportPublisherFactory publishers,
     TimeProvider timeProvider, ILogger<NightlyRun> logger, FailureReasonCollector? failureReasons = null)
 {
     /// <summary>A report temp file this old belongs to a killed writer, not a live one.</summary>

@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace BulkEtl.Run;
 
 /// <summary>Another run holds the database; this one did nothing.</summary>
-public sealed class RunLockedException(string message) : Exception(message)
+internal sealed class RunLockedException(string message) : Exception(message)
 {
     /// <summary>The refusal, naming the running run from the ledger when it can be read.</summary>
     public static RunLockedException For(string databasePath)

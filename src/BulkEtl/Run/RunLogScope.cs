@@ -6,7 +6,7 @@ namespace BulkEtl.Run;
 /// The scope every log line of a run carries: structured (RunId, TrackId) for JSON log shippers, and a short
 /// readable form for the single-line text format.
 /// </summary>
-public sealed record RunLogScope(Guid RunId, string TrackId) : IReadOnlyList<KeyValuePair<string, object>>
+internal sealed record RunLogScope(Guid RunId, string TrackId) : IReadOnlyList<KeyValuePair<string, object>>
 {
     public int Count => 2;
 

@@ -6,7 +6,7 @@ namespace BulkEtl.Run;
 /// A run's numbers for a scheduler's monitoring: when it ran, how it ended, what it did, and when a run last succeeded
 /// (kept across runs). Written by <see cref="RunMetricsFile"/> whatever the outcome.
 /// </summary>
-public sealed record RunMetrics(
+internal sealed record RunMetrics(
     DateTimeOffset StartedAt,
     DateTimeOffset FinishedAt,
     RunOutcome Outcome,

@@ -10,7 +10,7 @@ namespace BulkEtl.Run;
 /// written atomically (a scrape sees the previous run's file or this one's, never half). Every metric is a gauge
 /// describing the last run; the names are a public contract (README, "Monitoring").
 /// </summary>
-public static class RunMetricsFile
+internal static class RunMetricsFile
 {
     public const string LastSuccess = "bulk_etl_last_success_timestamp_seconds";
 

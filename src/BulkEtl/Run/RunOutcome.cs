@@ -1,7 +1,7 @@
 namespace BulkEtl.Run;
 
 /// <summary>How a run ended; the words are stored in etl_runs.outcome.</summary>
-public enum RunOutcome
+internal enum RunOutcome
 {
     Succeeded,
     Partial,

@@ -1,7 +1,7 @@
 namespace BulkEtl.Run;
 
 /// <summary>One night's work: where to store, where to write, which days to report, optionally which jobs only.</summary>
-public sealed record RunRequest(
+internal sealed record RunRequest(
     string DatabasePath,
     string OutputDirectory,
     DateOnly From,

@@ -3,7 +3,7 @@ using BulkEtl.Store;
 namespace BulkEtl.Run;
 
 /// <summary>What a run did, for the exit code and the closing summary; the ledger holds the same.</summary>
-public sealed record RunResult(
+internal sealed record RunResult(
     Guid RunId,
     string TrackId,
     RunOutcome Outcome,

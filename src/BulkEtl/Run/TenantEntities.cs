@@ -7,7 +7,7 @@ namespace BulkEtl.Run;
 /// Zuora-Entity-Ids header and holds that entity's token). One entry, possibly without an entity id, on a
 /// single-entity tenant.
 /// </summary>
-public sealed class TenantEntities(IReadOnlyList<EntityExtraction> entities)
+internal sealed class TenantEntities(IReadOnlyList<EntityExtraction> entities)
 {
     public IReadOnlyList<EntityExtraction> Entities { get; } = entities.Count > 0
         ? entities
@@ -18,4 +18,4 @@ public sealed class TenantEntities(IReadOnlyList<EntityExtraction> entities)
 }
 
 /// <summary>One entity of a night: its id (null without an entity header) and the extractor that lists and fetches it.</summary>
-public sealed record EntityExtraction(string? EntityId, JobExtractor Extractor, ZuoraClient Client);
+internal sealed record EntityExtraction(string? EntityId, JobExtractor Extractor, ZuoraClient Client);

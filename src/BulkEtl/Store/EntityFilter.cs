@@ -1,4 +1,4 @@
 namespace BulkEtl.Store;
 
 /// <summary>One Zuora entity of a multi-entity night: its jobs only (null: the jobs stored without an entity).</summary>
-public sealed record EntityFilter(string? EntityId);
+internal sealed record EntityFilter(string? EntityId);

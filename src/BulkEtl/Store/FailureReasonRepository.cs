@@ -7,7 +7,7 @@ namespace BulkEtl.Store;
 /// Reads and writes <c>bulk_job_failure_reasons</c> and its per-job marker <c>bulk_job_failure_reason_runs</c>. A job's
 /// reasons and its marker are written in one transaction, so a job is either collected whole or not at all.
 /// </summary>
-public sealed class FailureReasonRepository(SqliteConnection connection, TimeProvider timeProvider)
+internal sealed class FailureReasonRepository(SqliteConnection connection, TimeProvider timeProvider)
 {
     public const string FromErrorFile = "error_file";
     public const string FromFailureReason = "failure_reason";

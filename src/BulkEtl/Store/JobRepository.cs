@@ -10,7 +10,7 @@ namespace BulkEtl.Store;
 /// decides the batch size: <c>using var tx = connection.BeginTransaction(); repo.Upsert(batch, tx); tx.Commit();</c>.
 /// Reads take the same optional transaction, which Microsoft.Data.Sqlite requires while one is open.
 /// </summary>
-public sealed class JobRepository
+internal sealed class JobRepository
 {
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _timeProvider;

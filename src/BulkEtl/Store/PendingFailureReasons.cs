@@ -1,4 +1,4 @@
 namespace BulkEtl.Store;
 
 /// <summary>A job whose reasons are to be collected, with what its summary says.</summary>
-public sealed record PendingFailureReasons(string JobId, string? FailureReason, long RowsFailed);
+internal sealed record PendingFailureReasons(string JobId, string? FailureReason, long RowsFailed);

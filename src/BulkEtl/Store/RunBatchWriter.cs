@@ -8,7 +8,7 @@ namespace BulkEtl.Store;
 /// could not be read, and the run's progress. The ledger therefore never disagrees with the data, and a run killed at
 /// any moment leaves a store the next run converges from.
 /// </summary>
-public sealed class RunBatchWriter(SqliteConnection connection, RunLedger ledger, Guid runId, TimeProvider timeProvider)
+internal sealed class RunBatchWriter(SqliteConnection connection, RunLedger ledger, Guid runId, TimeProvider timeProvider)
 {
     private readonly JobRepository _jobs = new(connection, timeProvider);
     private readonly SnapshotRepository _snapshots = new(connection);
@@ -73,7 +73,7 @@ public sealed class RunBatchWriter(SqliteConnection connection, RunLedger ledger
 }
 
 /// <summary>A job a run could not fetch or read: why, and the answer's text (capped) when there was one.</summary>
-public sealed record FailedJob(string JobId, string Reason, string? Evidence = null);
+internal sealed record FailedJob(string JobId, string Reason, string? Evidence = null);
 
 /// <summary>A list entry that could not be read: its job id when one could be read, why, and its text (capped).</summary>
-public sealed record UnreadableEntry(string? JobId, string Reason, string Evidence);
+internal sealed record UnreadableEntry(string? JobId, string Reason, string Evidence);

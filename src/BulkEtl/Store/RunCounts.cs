@@ -4,7 +4,7 @@ namespace BulkEtl.Store;
 /// A run's numbers as the ledger keeps them (<c>etl_runs</c>) and the closing summary prints them. The jobs' side grows
 /// with every committed batch; the calls' side is read from the client's metrics.
 /// </summary>
-public sealed record RunCounts(
+internal sealed record RunCounts(
     long Listed,
     long Fetched,
     long New,
@@ -30,4 +30,4 @@ public sealed record RunCounts(
 }
 
 /// <summary>What one committed batch added to a run's counts; written in the batch's own transaction.</summary>
-public sealed record BatchCounts(long Fetched, long New, long Changed, long NotFound, long Failed);
+internal sealed record BatchCounts(long Fetched, long New, long Changed, long NotFound, long Failed);

@@ -9,7 +9,7 @@ namespace BulkEtl.Store;
 /// The run ledger (<c>etl_runs</c> and its detail tables). Progress is written inside the caller's batch
 /// transaction, so the ledger and the data it describes are committed together.
 /// </summary>
-public sealed class RunLedger(SqliteConnection connection, TimeProvider timeProvider)
+internal sealed class RunLedger(SqliteConnection connection, TimeProvider timeProvider)
 {
     public const string Failed = "failed";
     public const string NotFound = "not_found";

@@ -1,7 +1,7 @@
 namespace BulkEtl.Store;
 
 /// <summary>One row of <c>etl_runs</c> as <c>bulk-etl runs</c> shows it.</summary>
-public sealed record RunRecord
+internal sealed record RunRecord
 {
     public string Id { get; init; } = "";
 
@@ -48,10 +48,10 @@ public sealed record RunRecord
 }
 
 /// <summary>A job a run could not fetch, or that Zuora no longer knew.</summary>
-public sealed record RunJobRecord(string RunId, string JobId, string Kind, string? Reason);
+internal sealed record RunJobRecord(string RunId, string JobId, string Kind, string? Reason);
 
 /// <summary>A record Zuora sent that a run could not map, kept as evidence (its text capped and cleaned).</summary>
-public sealed record RejectedRecord(string RunId, string Source, string? JobId, string Reason, string? Evidence);
+internal sealed record RejectedRecord(string RunId, string Source, string? JobId, string Reason, string? Evidence);
 
 /// <summary>A report file a run wrote.</summary>
-public sealed record RunReportRecord(string RunId, string FileName, string Sha256, long Bytes);
+internal sealed record RunReportRecord(string RunId, string FileName, string Sha256, long Bytes);

@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 namespace BulkEtl.Store;
 
 /// <summary>Writes <c>bulk_job_snapshots</c>: one row per observed state of a job, added only on a change.</summary>
-public sealed class SnapshotRepository(SqliteConnection connection)
+internal sealed class SnapshotRepository(SqliteConnection connection)
 {
     /// <summary>Records the states of <paramref name="summaries"/>; returns how many were new states.</summary>
     public int Record(IReadOnlyList<JobSummary> summaries, Guid runId, DateTimeOffset observedAt, SqliteTransaction transaction,

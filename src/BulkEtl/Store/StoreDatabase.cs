@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace BulkEtl.Store;
 
 /// <summary>Opens the SQLite store: for writing (WAL journal, sane pragmas, schema migrated), or read-only, as it is.</summary>
-public static class StoreDatabase
+internal static class StoreDatabase
 {
     /// <summary>SQLite waits this long for another writer's lock before failing with SQLITE_BUSY.</summary>
     public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(5);

@@ -4,7 +4,7 @@ namespace BulkEtl.Store;
 /// The store cannot be used as asked: the file is not a SQLite database, its schema is newer than
 /// this build knows, or a migration failed. The message is one line, fit for a log or a console.
 /// </summary>
-public sealed class StoreException : Exception
+internal sealed class StoreException : Exception
 {
     public StoreException()
     {

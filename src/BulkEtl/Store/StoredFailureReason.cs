@@ -1,4 +1,4 @@
 namespace BulkEtl.Store;
 
 /// <summary>One stored reason of one job: a fingerprint and how many failed rows gave it.</summary>
-public sealed record StoredFailureReason(string Code, string Category, string Reason, long Rows);
+internal sealed record StoredFailureReason(string Code, string Category, string Reason, long Rows);

@@ -4,7 +4,7 @@ namespace BulkEtl.Store;
 /// What the store already knows about a job: enough for incremental extraction to skip jobs that
 /// are final and unchanged. <see cref="LastUpdatedAt"/> is the store's ISO text (UTC, whole seconds).
 /// </summary>
-public sealed record StoredJobState(
+internal sealed record StoredJobState(
     string Id,
     string? Status,
     long? RowCount,
