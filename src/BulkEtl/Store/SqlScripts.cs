@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using System.Text.RegularExpressions;
 
 namespace BulkEtl.Store;
 
@@ -7,8 +8,11 @@ namespace BulkEtl.Store;
 /// The SQL embedded from the repository's <c>sql/</c> folder. Resource names are
 /// <c>sql/&lt;folder&gt;/&lt;file&gt;</c>. The csproj builds them from <c>%(RecursiveDir)</c>, which has
 /// forward slashes on Linux and macOS but backslashes on Windows, so names are normalised to <c>/</c> here.
+/// A line <c>-- @include rules/x.sql</c> stands for that script's text, so a rule written once in <c>sql/rules/</c>
+/// serves every query and view that needs it. Migrations may not include: they are history, and a rule they borrowed
+/// could change under their recorded hash.
 /// </summary>
-internal static class SqlScripts
+internal static partial class SqlScripts
 {
     private const string Prefix = "sql/";
     private static readonly Assembly Assembly = typeof(SqlScripts).Assembly;
@@ -29,7 +33,37 @@ internal static class SqlScripts
         return Cache.GetOrAdd(name, Load);
     }
 
-    private static string Load(string name)
+    private static string Load(string name) => Expand(name, Read(name), Read);
+
+    /// <summary>
+    /// <paramref name="text"/> (the script <paramref name="name"/>) with each include line replaced by the text
+    /// <paramref name="read"/> gives for it. One level only, and never in a migration (a name at the folder's root).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A migration includes, or an included script includes again.</exception>
+    internal static string Expand(string name, string text, Func<string, string> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        if (!Include().IsMatch(text))
+        {
+            return text;
+        }
+
+        if (!name.Contains('/', StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"migration {Prefix}{name} includes another script; migrations must be self-contained");
+        }
+
+        return Include().Replace(text, include =>
+        {
+            var included = read(include.Groups["name"].Value);
+            return Include().IsMatch(included)
+                ? throw new InvalidOperationException(
+                    $"{Prefix}{include.Groups["name"].Value}, included by {Prefix}{name}, includes another script; one level only")
+                : included.TrimEnd();
+        });
+    }
+
+    private static string Read(string name)
     {
         using var stream = (ResourceNames.TryGetValue(name, out var resource) ? Assembly.GetManifestResourceStream(resource) : null)
             ?? throw new InvalidOperationException(
@@ -37,4 +71,7 @@ internal static class SqlScripts
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }
+
+    [GeneratedRegex(@"^[ \t]*-- @include (?<name>[a-z0-9_/]+\.sql)[ \t\r]*$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    private static partial Regex Include();
 }
