@@ -1,18 +1,20 @@
--- Failure rates per period and (objectType, jobType) over the jobs of queries/report_jobs.sql (the "counted" CTE).
--- Period: the UTC day (@By = 'day'), the Monday of the ISO week (@By = 'week'), both 'YYYY-MM-DD', or '' for the
--- whole window (@By = 'window', the failure-rate report). Every rule (periods, '' groups, failed, counts missing or
--- out of range as 0) is in the view job_states_reported, so this is a plain COUNT and SUM. The rate is computed in
--- C# (FailureRateRow.Rate) from these integer sums, and C# does the final ordinal ordering. With @ByEntity = 1 (more
--- than one entity stored) the groups are per Zuora entity too; otherwise EntityId is '' and the groups are as before.
+-- Failure rates per period and (objectType, jobType) over the jobs of queries/report_jobs.sql (its "counted" CTE),
+-- grouped and rated by rules/failure_rate_groups.sql, the one definition the analyst views use too. Period: the UTC
+-- day (@By = 'day'), the Monday of the ISO week (@By = 'week'), both 'YYYY-MM-DD', or '' for the whole window
+-- (@By = 'window', the failure-rate report). With @ByEntity = 1 (more than one entity stored) the groups are per
+-- Zuora entity too; otherwise EntityId is ''. C# does the final ordinal ordering.
 SELECT
-    CASE @By WHEN 'day' THEN day WHEN 'week' THEN week ELSE '' END AS Period,
-    object_type                                                    AS ObjectType,
-    job_type                                                       AS JobType,
-    COUNT(*)                                                       AS Jobs,
-    SUM(is_failed)                                                 AS JobsFailed,
-    SUM(row_count)                                                 AS RowCount,
-    SUM(rows_succeeded)                                            AS RowsSucceeded,
-    SUM(rows_failed)                                               AS RowsFailed,
-    CASE WHEN @ByEntity = 1 THEN COALESCE(entity_id, '') ELSE '' END AS EntityId
-FROM counted
-GROUP BY 1, 2, 3, 9;
+    entity_id AS EntityId, period AS Period, object_type AS ObjectType, job_type AS JobType, jobs AS Jobs,
+    jobs_failed AS JobsFailed, row_count AS RowCount, rows_succeeded AS RowsSucceeded, rows_failed AS RowsFailed,
+    failure_rate AS FailureRate
+FROM (
+    WITH grouped_states AS (
+        SELECT
+            @By                                                              AS period_kind,
+            CASE @By WHEN 'day' THEN day WHEN 'week' THEN week ELSE '' END   AS period,
+            CASE WHEN @ByEntity = 1 THEN COALESCE(entity_id, '') ELSE '' END AS entity_id,
+            object_type, job_type, is_failed, row_count, rows_succeeded, rows_failed
+        FROM counted
+    )
+    -- @include rules/failure_rate_groups.sql
+);

@@ -1,26 +1,27 @@
+using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace BulkEtl.Report;
 
 /// <summary>
-/// The one query behind the failure-rate report and the trend (sql/queries/failure_rates.sql after the shared job
-/// selection), so both count, sum and round by the same rules.
+/// The queries behind the failure-rate report, the trend and its chart: sql/queries/failure_rates.sql and
+/// trend_chart_lines.sql after the shared job selection, both grouping and rating by sql/rules/failure_rate_groups.sql,
+/// the definition the analyst views use too. No rate is computed in C#.
 /// </summary>
 internal static class FailureRateQuery
 {
     public const string File = "queries/failure_rates.sql";
 
-    /// <summary>Rows ordered by period, objectType, jobType (ordinal); period is "" when <paramref name="by"/> is null.</summary>
-    public static IReadOnlyList<FailureRateTrendRow> Run(SqliteConnection connection, ReportScope scope, TrendPeriod? by)
+    private const string ChartLinesFile = "queries/trend_chart_lines.sql";
+
+    /// <summary>Rows ordered by entity, period, objectType, jobType (ordinal); period is "" when <paramref name="by"/> is null.</summary>
+    public static IReadOnlyList<FailureRateRow> Run(SqliteConnection connection, ReportScope scope, TrendPeriod? by)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        var parameters = new DynamicParameters(scope.Parameters());
-        parameters.Add("By", by switch { TrendPeriod.Day => "day", TrendPeriod.Week => "week", _ => "window" });
+        var parameters = Parameters(scope, by);
         parameters.Add("ByEntity", EntityColumn.IsShown(connection) ? 1 : 0);
-        return connection.Query<Group>(ReportScope.Sql(File), parameters)
-            .Select(group => new FailureRateTrendRow(group.Period, group.ObjectType, group.JobType, group.Jobs, group.JobsFailed,
-                group.RowCount, group.RowsSucceeded, group.RowsFailed, FailureRateRow.Rate(group.RowsSucceeded, group.RowsFailed), group.EntityId))
+        return connection.Query<FailureRateRow>(ReportScope.Sql(File), parameters)
             .OrderBy(row => row.EntityId, StringComparer.Ordinal)
             .ThenBy(row => row.Period, StringComparer.Ordinal)
             .ThenBy(row => row.ObjectType, StringComparer.Ordinal)
@@ -28,24 +29,23 @@ internal static class FailureRateQuery
             .ToList();
     }
 
-    private sealed class Group
+    /// <summary>
+    /// The chart's points: a rate per period for each of <paramref name="lines"/>, and for every other job merged
+    /// (<see cref="ChartPoint.ObjectType"/> and <see cref="ChartPoint.JobType"/> null).
+    /// </summary>
+    public static IReadOnlyList<ChartPoint> ChartPoints(
+        SqliteConnection connection, ReportScope scope, TrendPeriod by, IEnumerable<(string ObjectType, string JobType)> lines)
     {
-        public string Period { get; set; } = "";
+        ArgumentNullException.ThrowIfNull(connection);
+        var parameters = Parameters(scope, by);
+        parameters.Add("Lines", JsonSerializer.Serialize(lines.Select(line => new { objectType = line.ObjectType, jobType = line.JobType })));
+        return connection.Query<ChartPoint>(ReportScope.Sql(ChartLinesFile), parameters).ToList();
+    }
 
-        public string ObjectType { get; set; } = "";
-
-        public string JobType { get; set; } = "";
-
-        public long Jobs { get; set; }
-
-        public long JobsFailed { get; set; }
-
-        public long RowCount { get; set; }
-
-        public long RowsSucceeded { get; set; }
-
-        public long RowsFailed { get; set; }
-
-        public string EntityId { get; set; } = "";
+    private static DynamicParameters Parameters(ReportScope scope, TrendPeriod? by)
+    {
+        var parameters = new DynamicParameters(scope.Parameters());
+        parameters.Add("By", by switch { TrendPeriod.Day => "day", TrendPeriod.Week => "week", _ => "window" });
+        return parameters;
     }
 }

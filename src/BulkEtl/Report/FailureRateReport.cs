@@ -16,6 +16,10 @@ internal static class FailureRateReport
     public static string FileName(DateOnly from, DateOnly to) => string.Create(
         CultureInfo.InvariantCulture, $"failure-rates_{from.ToString(TextFormats.Day, CultureInfo.InvariantCulture)}_{to.ToString(TextFormats.Day, CultureInfo.InvariantCulture)}.csv");
 
+    /// <summary>The CSV's columns: no period (the report is one window), an entityId first only when asked.</summary>
+    public static CsvColumns<FailureRateRow> Columns(bool withEntity) =>
+        withEntity ? new(nameof(FailureRateRow.Period)) : new(nameof(FailureRateRow.Period), nameof(FailureRateRow.EntityId));
+
     /// <summary>The report's rows, ordered by objectType then jobType (ordinal).</summary>
     /// <exception cref="ArgumentException"><paramref name="from"/> is after <paramref name="to"/>.</exception>
     public static IReadOnlyList<FailureRateRow> Query(SqliteConnection connection, DateOnly from, DateOnly to) =>
@@ -23,8 +27,5 @@ internal static class FailureRateReport
 
     /// <summary>The report's rows for <paramref name="scope"/>, ordered by objectType then jobType (ordinal).</summary>
     public static IReadOnlyList<FailureRateRow> Query(SqliteConnection connection, ReportScope scope) =>
-        FailureRateQuery.Run(connection, scope, by: null)
-            .Select(row => new FailureRateRow(row.ObjectType, row.JobType, row.Jobs, row.JobsFailed, row.RowCount,
-                row.RowsSucceeded, row.RowsFailed, row.FailureRate, row.EntityId))
-            .ToList();
+        FailureRateQuery.Run(connection, scope, by: null);
 }

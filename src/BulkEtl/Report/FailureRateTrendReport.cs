@@ -13,17 +13,21 @@ internal static class FailureRateTrendReport
     public static string BaseName(TrendPeriod by, ReportScope scope) =>
         $"failure-rate-trend_{by.ToString().ToLowerInvariant()}_{scope.FromText}_{scope.ToText}";
 
-    /// <summary>The rows, ordered by period, objectType, jobType (ordinal).</summary>
-    public static IReadOnlyList<FailureRateTrendRow> Query(SqliteConnection connection, ReportScope scope, TrendPeriod by) =>
+    /// <summary>The rows, ordered by entity, period, objectType, jobType (ordinal).</summary>
+    public static IReadOnlyList<FailureRateRow> Query(SqliteConnection connection, ReportScope scope, TrendPeriod by) =>
         FailureRateQuery.Run(connection, scope, by);
 
-    /// <summary>Writes the CSV of <paramref name="rows"/>, then the chart drawn from the same rows.</summary>
-    public static async Task<TrendFiles> WriteAsync(IReadOnlyList<FailureRateTrendRow> rows, ReportScope scope, TrendPeriod by,
-        string outputDirectory, CancellationToken cancellationToken, bool withEntity = false)
+    /// <summary>The CSV's columns: the period, and an entityId first only when asked.</summary>
+    public static CsvColumns<FailureRateRow> Columns(bool withEntity) =>
+        withEntity ? new() : new(nameof(FailureRateRow.EntityId));
+
+    /// <summary>Writes the CSV of <paramref name="rows"/>, then the chart of the same jobs, rated by the same rule.</summary>
+    public static async Task<TrendFiles> WriteAsync(SqliteConnection connection, IReadOnlyList<FailureRateRow> rows, ReportScope scope,
+        TrendPeriod by, string outputDirectory, CancellationToken cancellationToken, bool withEntity = false)
     {
         var baseName = Path.Combine(outputDirectory, BaseName(by, scope));
-        var csv = await new CsvFileWriter<FailureRateTrendRow>(new FailureRateTrendRowMap(withEntity)).WriteAsync(baseName + ".csv", rows, cancellationToken);
-        var chart = TrendChart.Draw(rows, scope, by);
+        var csv = await new CsvFileWriter<FailureRateRow>(Columns(withEntity)).WriteAsync(baseName + ".csv", rows, cancellationToken);
+        var chart = TrendChart.Draw(FailureRateQuery.ChartPoints(connection, scope, by, TrendChart.Lines(rows)), scope, by);
         var png = await AtomicFile.WriteAsync(baseName + ".png", chart.Png, cancellationToken);
         var svg = await AtomicFile.WriteAsync(baseName + ".svg", chart.Svg, cancellationToken);
         return new TrendFiles(csv, PublishedFile.Of(png, chart.Png), PublishedFile.Of(svg, chart.Svg));

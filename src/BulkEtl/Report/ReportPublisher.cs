@@ -13,7 +13,7 @@ internal sealed class ReportPublisher(SqliteConnection connection, string output
     public async Task<IReadOnlyList<PublishedFile>> FailureRatesAsync(ReportScope scope, CancellationToken cancellationToken)
     {
         var rows = FailureRateReport.Query(connection, scope);
-        var csv = await new CsvFileWriter<FailureRateRow>(new FailureRateRowMap(EntityColumn.IsShown(connection)))
+        var csv = await new CsvFileWriter<FailureRateRow>(FailureRateReport.Columns(EntityColumn.IsShown(connection)))
             .WriteAsync(Path.Combine(outputDirectory, FailureRateReport.FileName(scope.From, scope.To)), rows, cancellationToken);
         var (published, manifest) = await ManifestWriter.WriteAsync(csv, ReportSql.WithViews(connection, ReportScope.Sql(FailureRateReport.QueryFile)), scope, null, rows.Count,
             rows.Sum(row => row.Jobs), runId, timeProvider, cancellationToken);
@@ -24,7 +24,7 @@ internal sealed class ReportPublisher(SqliteConnection connection, string output
     public async Task<IReadOnlyList<PublishedFile>> TrendAsync(ReportScope scope, TrendPeriod by, CancellationToken cancellationToken)
     {
         var rows = FailureRateTrendReport.Query(connection, scope, by);
-        var files = await FailureRateTrendReport.WriteAsync(rows, scope, by, outputDirectory, cancellationToken, EntityColumn.IsShown(connection));
+        var files = await FailureRateTrendReport.WriteAsync(connection, rows, scope, by, outputDirectory, cancellationToken, EntityColumn.IsShown(connection));
         var (published, manifest) = await ManifestWriter.WriteAsync(files.Csv, ReportSql.WithViews(connection, ReportScope.Sql(FailureRateTrendReport.QueryFile)), scope, by, rows.Count,
             rows.Sum(row => row.Jobs), runId, timeProvider, cancellationToken);
         return [published, manifest, files.Png, files.Svg];
@@ -34,7 +34,7 @@ internal sealed class ReportPublisher(SqliteConnection connection, string output
     public async Task<IReadOnlyList<PublishedFile>> DataQualityAsync(ReportScope scope, CancellationToken cancellationToken)
     {
         var rows = DataQualityReport.Query(connection, scope);
-        var csv = await new CsvFileWriter<DataQualityRow>(new DataQualityRowMap())
+        var csv = await new CsvFileWriter<DataQualityRow>(new CsvColumns<DataQualityRow>())
             .WriteAsync(Path.Combine(outputDirectory, DataQualityReport.FileName(scope)), rows, cancellationToken);
         var (published, manifest) = await ManifestWriter.WriteAsync(csv, ReportSql.WithViews(connection, ReportScope.Sql(DataQualityReport.QueryFile)), scope, null, rows.Count,
             rows.Select(row => row.JobId).Distinct(StringComparer.Ordinal).LongCount(), runId, timeProvider, cancellationToken);
@@ -45,7 +45,7 @@ internal sealed class ReportPublisher(SqliteConnection connection, string output
     public async Task<IReadOnlyList<PublishedFile>> FailureReasonsAsync(ReportScope scope, CancellationToken cancellationToken)
     {
         var rows = FailureReasonReport.Query(connection, scope);
-        var csv = await new CsvFileWriter<FailureReasonRow>(new FailureReasonRowMap())
+        var csv = await new CsvFileWriter<FailureReasonRow>(new CsvColumns<FailureReasonRow>())
             .WriteAsync(Path.Combine(outputDirectory, FailureReasonReport.FileName(scope)), rows, cancellationToken);
         var (published, manifest) = await ManifestWriter.WriteAsync(csv, ReportSql.WithViews(connection, ReportScope.Sql(FailureReasonReport.QueryFile)), scope, null, rows.Count,
             FailureReasonReport.CountJobs(connection, scope), runId, timeProvider, cancellationToken);

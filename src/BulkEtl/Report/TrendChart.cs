@@ -17,35 +17,37 @@ internal static class TrendChart
     public const int LargestGroups = 6;
     public const string OtherLabel = "other";
 
-    public static (byte[] Png, byte[] Svg) Draw(IReadOnlyList<FailureRateTrendRow> rows, ReportScope scope, TrendPeriod by)
+    /// <summary>The groups that get a line of their own: the largest by rows, ties by name; entities merged.</summary>
+    public static IReadOnlyList<(string ObjectType, string JobType)> Lines(IReadOnlyList<FailureRateRow> rows) => rows
+        .GroupBy(row => (row.ObjectType, row.JobType))
+        .OrderByDescending(group => group.Sum(row => row.RowCount))
+        .ThenBy(group => Label(group.Key.ObjectType, group.Key.JobType), StringComparer.Ordinal)
+        .Take(LargestGroups)
+        .Select(group => group.Key)
+        .ToList();
+
+    /// <param name="points">The rated periods of the <see cref="Lines"/> groups and of the rest merged (null types),
+    /// from <see cref="FailureRateQuery.ChartPoints"/>.</param>
+    public static (byte[] Png, byte[] Svg) Draw(IReadOnlyList<ChartPoint> points, ReportScope scope, TrendPeriod by)
     {
         var plot = new Plot();
-        var largest = rows
-            .GroupBy(row => Label(row))
-            .OrderByDescending(group => group.Sum(row => row.RowCount))
-            .ThenBy(group => group.Key, StringComparer.Ordinal)
-            .Take(LargestGroups)
-            .Select(group => group.Key)
-            .ToHashSet(StringComparer.Ordinal);
-        var series = rows
-            .GroupBy(row => largest.Contains(Label(row)) ? Label(row) : OtherLabel)
+        var series = points
+            .GroupBy(point => point.ObjectType is null ? OtherLabel : Label(point.ObjectType, point.JobType ?? ""))
             .OrderBy(group => group.Key == OtherLabel)
             .ThenBy(group => group.Key, StringComparer.Ordinal);
         foreach (var group in series)
         {
             // Periods with no processed row have no rate: they are left out, not drawn as 0.
-            var points = group
-                .GroupBy(row => row.Period)
-                .Select(period => (Day: Day(period.Key), Rate: FailureRateRow.Rate(period.Sum(row => row.RowsSucceeded), period.Sum(row => row.RowsFailed))))
-                .Where(point => point.Rate is not null)
-                .OrderBy(point => point.Day)
+            var rated = group
+                .Where(point => point.FailureRate is not null)
+                .OrderBy(point => point.Period, StringComparer.Ordinal)
                 .ToList();
-            if (points.Count == 0)
+            if (rated.Count == 0)
             {
                 continue;
             }
 
-            var line = plot.Add.Scatter(points.Select(point => point.Day.ToOADate()).ToArray(), points.Select(point => (double)point.Rate!.Value).ToArray());
+            var line = plot.Add.Scatter(rated.Select(point => Day(point.Period).ToOADate()).ToArray(), rated.Select(point => point.FailureRate!.Value).ToArray());
             line.LegendText = group.Key;
             line.MarkerSize = 4;
         }
@@ -66,8 +68,8 @@ internal static class TrendChart
         return (plot.GetImageBytes(Width, Height, ImageFormat.Png), Encoding.UTF8.GetBytes(plot.GetSvgXml(Width, Height)));
     }
 
-    private static string Label(FailureRateTrendRow row) =>
-        $"{(row.ObjectType.Length == 0 ? "(none)" : row.ObjectType)} × {(row.JobType.Length == 0 ? "(none)" : row.JobType)}";
+    private static string Label(string objectType, string jobType) =>
+        $"{(objectType.Length == 0 ? "(none)" : objectType)} × {(jobType.Length == 0 ? "(none)" : jobType)}";
 
     private static DateTime Day(string period) => DateTime.ParseExact(period, TextFormats.Day, CultureInfo.InvariantCulture);
 }

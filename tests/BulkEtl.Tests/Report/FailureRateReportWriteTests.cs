@@ -182,10 +182,10 @@ public sealed class FailureRateReportWriteTests : IDisposable
     public async Task CsvFileWriter_TwoWrites_SecondReplacesFirst()
     {
         var path = Path.Combine(_store.OutputFolder, "rows.csv");
-        var writer = new CsvFileWriter<FailureRateRow>(new FailureRateRowMap());
+        var writer = new CsvFileWriter<FailureRateRow>(FailureRateReport.Columns(withEntity: false));
 
-        await writer.WriteAsync(path, [new FailureRateRow("first", "Import", 1, 0, 0, 0, 0, null)], CancellationToken.None);
-        await writer.WriteAsync(path, [new FailureRateRow("second", "Import", 1, 0, 0, 0, 0, null)], CancellationToken.None);
+        await writer.WriteAsync(path, [new FailureRateRow { ObjectType = "first", JobType = "Import", Jobs = 1 }], CancellationToken.None);
+        await writer.WriteAsync(path, [new FailureRateRow { ObjectType = "second", JobType = "Import", Jobs = 1 }], CancellationToken.None);
 
         Assert.Equal(["second,Import,1,0,0,0,0,"], (await File.ReadAllLinesAsync(path)).Skip(1));
     }
@@ -194,7 +194,7 @@ public sealed class FailureRateReportWriteTests : IDisposable
     public async Task CsvFileWriter_CancelledMidWrite_ThrowsCancellationAndLeavesNoFile()
     {
         var path = Path.Combine(_store.OutputFolder, "rows.csv");
-        var writer = new CsvFileWriter<FailureRateRow>(new FailureRateRowMap());
+        var writer = new CsvFileWriter<FailureRateRow>(FailureRateReport.Columns(withEntity: false));
         using var cancellation = new CancellationTokenSource();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => writer.WriteAsync(path, RowsThenCancel(cancellation), cancellation.Token));
@@ -204,9 +204,9 @@ public sealed class FailureRateReportWriteTests : IDisposable
 
     private static IEnumerable<FailureRateRow> RowsThenCancel(CancellationTokenSource cancellation)
     {
-        yield return new FailureRateRow("first", "Import", 1, 0, 0, 0, 0, null);
+        yield return new FailureRateRow { ObjectType = "first", JobType = "Import", Jobs = 1 };
         cancellation.Cancel();
-        yield return new FailureRateRow("second", "Import", 1, 0, 0, 0, 0, null);
+        yield return new FailureRateRow { ObjectType = "second", JobType = "Import", Jobs = 1 };
     }
 
     private static List<CsvRow> ReadBack(string path)

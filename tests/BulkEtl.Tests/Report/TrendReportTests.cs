@@ -137,6 +137,6 @@ public sealed class TrendReportTests : IDisposable
         Assert.Equal((1200, 600), PngHeader.Read(await File.ReadAllBytesAsync(files[2].Path)));
     }
 
-    private static string Line(FailureRateTrendRow row) => string.Join(',', row.Period, row.ObjectType, row.JobType, row.Jobs, row.JobsFailed,
+    private static string Line(FailureRateRow row) => string.Join(',', row.Period, row.ObjectType, row.JobType, row.Jobs, row.JobsFailed,
         row.RowCount, row.RowsSucceeded, row.RowsFailed, row.FailureRate?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "");
 }
