@@ -1,6 +1,5 @@
 using System.Text.Json;
 using BulkEtl.Model;
-using Microsoft.AspNetCore.Http;
 
 namespace BulkEtl.Simulator;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace BulkEtl.Simulator;
 
 /// <summary>The request headers the simulator reads: Zuora's, Accept-Encoding and the bearer token.</summary>

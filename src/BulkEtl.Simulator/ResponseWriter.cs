@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Text;
-using Microsoft.AspNetCore.Http;
 
 namespace BulkEtl.Simulator;
 

@@ -9,58 +9,23 @@ internal sealed class ResilienceFlags
 {
     private static readonly ZuoraResilienceOptions Defaults = new();
 
-    private readonly Option<int> _maxConcurrency = new("--max-concurrency")
-    {
-        Description = $"Most fetches in flight at once; lowered automatically when Zuora answers 429 (Zuora:MaxConcurrency; default {ZuoraOptions.DefaultMaxConcurrency}: a quarter of Zuora's 40 per tenant)",
-    };
-
-    private readonly Option<int> _maxRetries = new("--max-retries")
-    {
-        Description = $"Retries per call after the first attempt (Zuora:MaxRetries; default {Defaults.MaxRetryAttempts})",
-    };
-
-    private readonly Option<double> _retryBaseDelay = new("--retry-base-delay")
-    {
-        Description = $"Seconds before the first retry, doubled each time with jitter (Zuora:RetryBaseDelay; default {Defaults.BaseDelay.TotalSeconds})",
-    };
-
-    private readonly Option<double> _retryMaxDelay = new("--retry-max-delay")
-    {
-        Description = $"Longest backoff in seconds (Zuora:RetryMaxDelay; default {Defaults.MaxDelay.TotalSeconds})",
-    };
-
-    private readonly Option<double> _maxRetryAfter = new("--max-retry-after")
-    {
-        Description = $"Longest Retry-After honoured, in seconds; longer ones are cut to it (Zuora:MaxRetryAfter; default {Defaults.MaxRetryAfter.TotalSeconds})",
-    };
-
-    private readonly Option<double> _attemptTimeout = new("--attempt-timeout")
-    {
-        Description = $"Seconds one attempt may take (Zuora:AttemptTimeout; default {Defaults.AttemptTimeout.TotalSeconds})",
-    };
-
-    private readonly Option<double> _callTimeout = new("--call-timeout")
-    {
-        Description = $"Seconds one call may take with all its retries (Zuora:CallTimeout; default {Defaults.TotalTimeout.TotalSeconds})",
-    };
-
-    private readonly Option<long> _maxResponseBytes = new("--max-response-bytes")
-    {
-        Description = $"Largest decoded answer read from Zuora, in bytes; a larger one fails that call without being read (Zuora:MaxResponseBytes; default {Defaults.MaxResponseBytes})",
-    };
-
     /// <summary>Each flag with the configuration key it sets; values are read and checked with the other layers.</summary>
-    public IEnumerable<(SettingKey Key, Option Option)> Bindings =>
+    /// <remarks>The order is the order --help lists them in.</remarks>
+    public IEnumerable<(SettingKey Key, Option Option)> Bindings { get; } =
     [
-        (SettingKeys.MaxResponseBytes, _maxResponseBytes),
-        (SettingKeys.MaxConcurrency, _maxConcurrency),
-        (SettingKeys.MaxRetries, _maxRetries),
-        (SettingKeys.RetryBaseDelay, _retryBaseDelay),
-        (SettingKeys.RetryMaxDelay, _retryMaxDelay),
-        (SettingKeys.MaxRetryAfter, _maxRetryAfter),
-        (SettingKeys.AttemptTimeout, _attemptTimeout),
-        (SettingKeys.CallTimeout, _callTimeout),
+        Flag<long>(SettingKeys.MaxResponseBytes, $"Largest decoded answer read from Zuora, in bytes; a larger one fails that call without being read (Zuora:MaxResponseBytes; default {Defaults.MaxResponseBytes})"),
+        Flag<int>(SettingKeys.MaxConcurrency, $"Most fetches in flight at once; lowered automatically when Zuora answers 429 (Zuora:MaxConcurrency; default {ZuoraOptions.DefaultMaxConcurrency}: a quarter of Zuora's 40 per tenant)"),
+        Flag<int>(SettingKeys.MaxRetries, $"Retries per call after the first attempt (Zuora:MaxRetries; default {Defaults.MaxRetryAttempts})"),
+        Flag<double>(SettingKeys.RetryBaseDelay, $"Seconds before the first retry, doubled each time with jitter (Zuora:RetryBaseDelay; default {Defaults.BaseDelay.TotalSeconds})"),
+        Flag<double>(SettingKeys.RetryMaxDelay, $"Longest backoff in seconds (Zuora:RetryMaxDelay; default {Defaults.MaxDelay.TotalSeconds})"),
+        Flag<double>(SettingKeys.MaxRetryAfter, $"Longest Retry-After honoured, in seconds; longer ones are cut to it (Zuora:MaxRetryAfter; default {Defaults.MaxRetryAfter.TotalSeconds})"),
+        Flag<double>(SettingKeys.AttemptTimeout, $"Seconds one attempt may take (Zuora:AttemptTimeout; default {Defaults.AttemptTimeout.TotalSeconds})"),
+        Flag<double>(SettingKeys.CallTimeout, $"Seconds one call may take with all its retries (Zuora:CallTimeout; default {Defaults.TotalTimeout.TotalSeconds})"),
     ];
+
+    // The flag is named by its key so the two cannot drift apart; T is the type the value is parsed and checked as.
+    private static (SettingKey Key, Option Option) Flag<T>(SettingKey key, string description) =>
+        (key, new Option<T>(key.Flag) { Description = description });
 }
 
 /// <summary>The pipeline settings a run uses.</summary>

@@ -1,6 +1,5 @@
 using BulkEtl.Extract;
 using BulkEtl.Store;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
 namespace BulkEtl.Run;

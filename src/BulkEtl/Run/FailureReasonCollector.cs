@@ -1,7 +1,6 @@
 using BulkEtl.Extract;
 using BulkEtl.Reasons;
 using BulkEtl.Store;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Polly.CircuitBreaker;
 

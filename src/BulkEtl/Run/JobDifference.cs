@@ -1,46 +1,34 @@
+using System.Reflection;
+using System.Text.Json;
 using BulkEtl.Store;
 using BulkEtl.Model;
-using BulkEtl.Extract;
 
 namespace BulkEtl.Run;
 
 /// <summary>
-/// Which stored values a fetched summary would change, named as in <c>bulk_jobs</c>. Timestamps are compared as the
-/// store keeps them (whole seconds), so a summary equal to its stored row is no change.
+/// Which stored values a fetched summary would change, named as in <c>bulk_jobs</c>. Both sides are compared as the
+/// store's own <see cref="JobRow"/> would write them (timestamps as whole-second text, the flag as 0/1), so a summary
+/// equal to its stored row is no change and a column added to the row is compared without being listed here again.
 /// </summary>
 internal static class JobDifference
 {
+    // The key, and what the store stamps on every write or knows apart from the summary: never a change Zuora made.
+    private static readonly HashSet<string> NotCompared =
+        [nameof(JobRow.Id), nameof(JobRow.FirstSeenAt), nameof(JobRow.UpdatedAt), nameof(JobRow.EntityId)];
+
+    // In declaration order, which is the column order of bulk_jobs; JobRow's property names are its columns in Pascal case.
+    private static readonly (string Column, PropertyInfo Property)[] Compared =
+    [
+        .. typeof(JobRow).GetProperties()
+            .Where(property => !NotCompared.Contains(property.Name))
+            .OrderBy(property => property.MetadataToken)
+            .Select(property => (JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Name), property)),
+    ];
+
     public static IReadOnlyList<string> Fields(JobSummary stored, JobSummary fetched)
     {
-        var fields = new List<string>();
-        Add(fields, "name", stored.Name, fetched.Name);
-        Add(fields, "description", stored.Description, fetched.Description);
-        Add(fields, "created_at", Text(stored.CreatedAt), Text(fetched.CreatedAt));
-        Add(fields, "created_by", stored.CreatedBy, fetched.CreatedBy);
-        Add(fields, "status", stored.Status, fetched.Status);
-        Add(fields, "row_count", stored.RowCount, fetched.RowCount);
-        Add(fields, "rows_succeeded", stored.RowsSucceeded, fetched.RowsSucceeded);
-        Add(fields, "rows_failed", stored.RowsFailed, fetched.RowsFailed);
-        Add(fields, "last_updated_at", Text(stored.LastUpdatedAt), Text(fetched.LastUpdatedAt));
-        Add(fields, "failure_reason", stored.FailureReason, fetched.FailureReason);
-        Add(fields, "object_type", stored.ObjectType, fetched.ObjectType);
-        Add(fields, "job_type", stored.JobType, fetched.JobType);
-        Add(fields, "is_custom_object", stored.IsCustomObject, fetched.IsCustomObject);
-        Add(fields, "custom_object_namespace", stored.CustomObjectNamespace, fetched.CustomObjectNamespace);
-        Add(fields, "data_source_type", stored.DataSourceType, fetched.DataSourceType);
-        Add(fields, "system_type", stored.SystemType, fetched.SystemType);
-        Add(fields, "file_type", stored.FileType, fetched.FileType);
-        Add(fields, "raw_json", stored.RawJson, fetched.RawJson);
-        return fields;
-    }
-
-    private static string? Text(DateTimeOffset? instant) => instant is { } value ? StoreTime.ToText(value) : null;
-
-    private static void Add<T>(List<string> fields, string name, T stored, T fetched)
-    {
-        if (!EqualityComparer<T>.Default.Equals(stored, fetched))
-        {
-            fields.Add(name);
-        }
+        // The write time only fills the columns skipped above.
+        var (before, after) = (JobRow.From(stored, now: ""), JobRow.From(fetched, now: ""));
+        return [.. Compared.Where(field => !Equals(field.Property.GetValue(before), field.Property.GetValue(after))).Select(field => field.Column)];
     }
 }

@@ -1,7 +1,6 @@
 using BulkEtl.Extract;
 using BulkEtl.Report;
 using BulkEtl.Store;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
 namespace BulkEtl.Run;

@@ -1,5 +1,4 @@
 using BulkEtl.Store;
-using Microsoft.Data.Sqlite;
 
 namespace BulkEtl.Run;
 

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using BulkEtl.Model;
-using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace BulkEtl.Store;
 

@@ -53,50 +53,29 @@ internal sealed class JobRow
     /// <summary>The Zuora entity the job was fetched under; null without an entity header (not read back into a summary).</summary>
     public string? EntityId { get; set; }
 
+    // A few related fields a line, in the summary's order: the mapping reads as one statement of which column holds what.
     public static JobRow From(JobSummary summary, string now) => new()
     {
-        Id = summary.Id,
-        Name = summary.Name,
-        Description = summary.Description,
-        CreatedAt = ToText(summary.CreatedAt),
-        CreatedBy = summary.CreatedBy,
-        Status = summary.Status,
-        RowCount = summary.RowCount,
-        RowsSucceeded = summary.RowsSucceeded,
-        RowsFailed = summary.RowsFailed,
-        LastUpdatedAt = ToText(summary.LastUpdatedAt),
-        FailureReason = summary.FailureReason,
-        ObjectType = summary.ObjectType,
-        JobType = summary.JobType,
+        Id = summary.Id, Name = summary.Name, Description = summary.Description,
+        CreatedAt = ToText(summary.CreatedAt), CreatedBy = summary.CreatedBy, Status = summary.Status,
+        RowCount = summary.RowCount, RowsSucceeded = summary.RowsSucceeded, RowsFailed = summary.RowsFailed,
+        LastUpdatedAt = ToText(summary.LastUpdatedAt), FailureReason = summary.FailureReason,
+        ObjectType = summary.ObjectType, JobType = summary.JobType,
         IsCustomObject = summary.IsCustomObject switch { null => null, true => 1, false => 0 },
         CustomObjectNamespace = summary.CustomObjectNamespace,
-        DataSourceType = summary.DataSourceType,
-        SystemType = summary.SystemType,
-        FileType = summary.FileType,
-        RawJson = summary.RawJson,
-        FirstSeenAt = now,
-        UpdatedAt = now,
+        DataSourceType = summary.DataSourceType, SystemType = summary.SystemType, FileType = summary.FileType,
+        RawJson = summary.RawJson, FirstSeenAt = now, UpdatedAt = now,
     };
 
     public JobSummary ToSummary() => new(
-        Id,
-        Name,
-        Description,
-        ToInstant(CreatedAt),
-        CreatedBy,
-        Status,
-        RowCount,
-        RowsSucceeded,
-        RowsFailed,
-        ToInstant(LastUpdatedAt),
-        FailureReason,
-        ObjectType,
-        JobType,
+        Id, Name, Description,
+        ToInstant(CreatedAt), CreatedBy, Status,
+        RowCount, RowsSucceeded, RowsFailed,
+        ToInstant(LastUpdatedAt), FailureReason,
+        ObjectType, JobType,
         IsCustomObject switch { null => null, 0 => false, _ => true },
         CustomObjectNamespace,
-        DataSourceType,
-        SystemType,
-        FileType,
+        DataSourceType, SystemType, FileType,
         RawJson);
 
     public StoredJobState ToState() => new(Id, Status, RowCount, RowsSucceeded, RowsFailed, LastUpdatedAt);

@@ -1,5 +1,4 @@
 using BulkEtl.Model;
-using Microsoft.Data.Sqlite;
 
 namespace BulkEtl.Store;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
 using BulkEtl.Model;
-using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace BulkEtl.Store;
 

@@ -1,6 +1,4 @@
 using BulkEtl.Model;
-using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace BulkEtl.Store;
 

@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace BulkEtl.Store;
 
 /// <summary>Opens the SQLite store: for writing (WAL journal, sane pragmas, schema migrated), or read-only, as it is.</summary>
