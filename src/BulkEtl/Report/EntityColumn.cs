@@ -1,6 +1,4 @@
 using BulkEtl.Store;
-using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace BulkEtl.Report;
 

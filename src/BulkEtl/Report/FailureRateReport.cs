@@ -1,6 +1,5 @@
 using System.Globalization;
 using BulkEtl.Model;
-using Microsoft.Data.Sqlite;
 
 namespace BulkEtl.Report;
 

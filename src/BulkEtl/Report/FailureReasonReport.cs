@@ -1,6 +1,4 @@
 using System.Globalization;
-using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace BulkEtl.Report;
 

@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace BulkEtl.Report;
 
 /// <summary>Makes the publisher of one store and output folder, with the composition's clock.</summary>

@@ -1,7 +1,5 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace BulkEtl.Report;
 

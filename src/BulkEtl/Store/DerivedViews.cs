@@ -1,6 +1,3 @@
-using Dapper;
-using Microsoft.Data.Sqlite;
-
 namespace BulkEtl.Store;
 
 /// <summary>
