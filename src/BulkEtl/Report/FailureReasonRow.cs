@@ -2,7 +2,8 @@ namespace BulkEtl.Report;
 
 /// <summary>
 /// One row of the failure-reason report: a reason of one (objectType, jobType) group, the failed rows and jobs that
-/// gave it, and its share of the group's failed rows whose reasons are known (4 decimals).
+/// gave it, and its share of the group's failed rows whose reasons are known, by the rounding rule of
+/// sql/rules/rounded_ratio.sql (grouped by sql/rules/failure_reason_groups.sql).
 /// </summary>
 internal sealed record FailureReasonRow(
     string ObjectType,
@@ -12,4 +13,11 @@ internal sealed record FailureReasonRow(
     string Reason,
     long Rows,
     long Jobs,
-    decimal ShareOfFailedRows);
+    double ShareOfFailedRows)
+{
+    /// <summary>For Dapper, which then sets the properties by name (see <see cref="FailureRateRow()"/>).</summary>
+    public FailureReasonRow()
+        : this("", "", "", "", "", 0, 0, 0)
+    {
+    }
+}

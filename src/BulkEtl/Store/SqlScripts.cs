@@ -8,8 +8,8 @@ namespace BulkEtl.Store;
 /// The SQL embedded from the repository's <c>sql/</c> folder. Resource names are
 /// <c>sql/&lt;folder&gt;/&lt;file&gt;</c>. The csproj builds them from <c>%(RecursiveDir)</c>, which has
 /// forward slashes on Linux and macOS but backslashes on Windows, so names are normalised to <c>/</c> here.
-/// A line <c>-- @include rules/x.sql</c> stands for that script's text, so a rule written once in <c>sql/rules/</c>
-/// serves every query and view that needs it. Migrations may not include: they are history, and a rule they borrowed
+/// A line <c>-- @include rules/x.sql</c> stands for that script's text (its own includes expanded), so a rule written
+/// once in <c>sql/rules/</c> serves every query and view that needs it. Migrations may not include: they are history, and a rule they borrowed
 /// could change under their recorded hash.
 /// </summary>
 internal static partial class SqlScripts
@@ -36,11 +36,13 @@ internal static partial class SqlScripts
     private static string Load(string name) => Expand(name, Read(name), Read);
 
     /// <summary>
-    /// <paramref name="text"/> (the script <paramref name="name"/>) with each include line replaced by the text
-    /// <paramref name="read"/> gives for it. One level only, and never in a migration (a name at the folder's root).
+    /// <paramref name="text"/> (the script <paramref name="name"/>) with each include line replaced by the expanded
+    /// text <paramref name="read"/> gives for it. Never in a migration (a name at the folder's root), never in a circle.
     /// </summary>
-    /// <exception cref="InvalidOperationException">A migration includes, or an included script includes again.</exception>
-    internal static string Expand(string name, string text, Func<string, string> read)
+    /// <exception cref="InvalidOperationException">A migration includes, or a script includes itself at any depth.</exception>
+    internal static string Expand(string name, string text, Func<string, string> read) => Expand(name, text, read, [name]);
+
+    private static string Expand(string name, string text, Func<string, string> read, IReadOnlyList<string> chain)
     {
         ArgumentNullException.ThrowIfNull(read);
         if (!Include().IsMatch(text))
@@ -55,11 +57,10 @@ internal static partial class SqlScripts
 
         return Include().Replace(text, include =>
         {
-            var included = read(include.Groups["name"].Value);
-            return Include().IsMatch(included)
-                ? throw new InvalidOperationException(
-                    $"{Prefix}{include.Groups["name"].Value}, included by {Prefix}{name}, includes another script; one level only")
-                : included.TrimEnd();
+            var included = include.Groups["name"].Value;
+            return chain.Contains(included, StringComparer.Ordinal)
+                ? throw new InvalidOperationException($"{string.Join(" → ", chain.Append(included).Select(step => Prefix + step))} includes in a circle")
+                : Expand(included, read(included), read, [.. chain, included]).TrimEnd();
         });
     }
 

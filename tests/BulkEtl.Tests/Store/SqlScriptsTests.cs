@@ -32,25 +32,36 @@ public sealed class SqlScriptsTests
     }
 
     [Fact]
-    public void Expand_IncludedScriptThatIncludesAgain_IsRefused()
+    public void Expand_IncludedScriptThatIncludesAnother_IsExpandedToo()
     {
-        var exception = Assert.Throws<InvalidOperationException>(() =>
-            SqlScripts.Expand("queries/q.sql", "-- @include rules/nested.sql\n", _ => "-- @include rules/r.sql\n"));
+        var text = SqlScripts.Expand("queries/q.sql", "-- @include rules/outer.sql\n", name => name == "rules/outer.sql" ? "FROM (\n-- @include rules/r.sql\n)" : Read(name));
 
-        Assert.Contains("one level only", exception.Message, StringComparison.Ordinal);
+        Assert.Equal("FROM (\nSELECT COUNT(*) FROM grouped_states\n)\n", text);
     }
 
     [Fact]
-    public void Get_EveryFailureRateConsumer_CarriesTheOneRuleVerbatim()
+    public void Expand_IncludesInACircle_AreRefusedNamingTheCircle()
     {
-        var rule = SqlScripts.Get("rules/failure_rate_groups.sql").TrimEnd();
+        var exception = Assert.Throws<InvalidOperationException>(() =>
+            SqlScripts.Expand("queries/q.sql", "-- @include rules/a.sql\n", name => name == "rules/a.sql" ? "-- @include rules/b.sql" : "-- @include rules/a.sql"));
 
-        foreach (var consumer in new[] { "queries/failure_rates.sql", "queries/trend_chart_lines.sql", "views/failure_rates_by_period.sql" })
-        {
-            var text = SqlScripts.Get(consumer);
-            Assert.Contains(rule, text, StringComparison.Ordinal);
-            Assert.DoesNotContain("-- @include", text, StringComparison.Ordinal);
-        }
+        Assert.Equal("sql/queries/q.sql → sql/rules/a.sql → sql/rules/b.sql → sql/rules/a.sql includes in a circle", exception.Message);
+    }
+
+    [Theory]
+    [InlineData("rules/failure_rate_groups.sql", "queries/failure_rates.sql")]
+    [InlineData("rules/failure_rate_groups.sql", "queries/trend_chart_lines.sql")]
+    [InlineData("rules/failure_rate_groups.sql", "views/failure_rates_by_period.sql")]
+    [InlineData("rules/failure_reason_groups.sql", "queries/failure_reasons.sql")]
+    [InlineData("rules/failure_reason_groups.sql", "views/failure_reasons_by_day.sql")]
+    [InlineData("rules/rounded_ratio.sql", "rules/failure_rate_groups.sql")]
+    [InlineData("rules/rounded_ratio.sql", "rules/failure_reason_groups.sql")]
+    public void Get_EveryConsumerOfARule_CarriesItVerbatim(string rule, string consumer)
+    {
+        var text = SqlScripts.Get(consumer);
+
+        Assert.Contains(SqlScripts.Get(rule).TrimEnd(), text, StringComparison.Ordinal);
+        Assert.DoesNotContain("-- @include", text, StringComparison.Ordinal);
     }
 
     [Fact]
