@@ -1,22 +1,23 @@
--- The trend chart's lines over the jobs of queries/report_jobs.sql (its "counted" CTE), rated by
--- rules/failure_rate_groups.sql like the trend CSV. The (objectType, jobType) groups in @Lines (a JSON array of
--- {"objectType": ..., "jobType": ...}) keep a line each; every other job is merged into one line whose ObjectType and
--- JobType are NULL ("other"), rated from its summed rows, not as an average of rates. Entities are merged: a line is
--- a group, whichever entity ran its jobs. Periods as in queries/failure_rates.sql (@By = 'day' or 'week').
+-- The trend chart's lines, from the trend's own groups (@Groups: a JSON array of {"period", "objectType", "jobType",
+-- "rowCount", "rowsSucceeded", "rowsFailed"}, one per group of the trend CSV), so the chart shows exactly the CSV's
+-- jobs without reading them again. A group drawn alone keeps its objectType and jobType; the rest come with both
+-- null and are merged into one "other" line. Each line's periods are rated by rules/failure_rate_groups.sql from the
+-- summed rows (the sum of groups' sums is the sum of their jobs'), not as an average of rates. Its job counts count
+-- groups here, and the chart does not read them.
 SELECT period AS Period, object_type AS ObjectType, job_type AS JobType, failure_rate AS FailureRate
 FROM (
     WITH grouped_states AS (
         SELECT
-            @By                                                     AS period_kind,
-            CASE @By WHEN 'day' THEN counted.day ELSE counted.week END AS period,
-            ''                                                      AS entity_id,
-            line.object_type, line.job_type,
-            counted.is_failed, counted.row_count, counted.rows_succeeded, counted.rows_failed
-        FROM counted
-        LEFT JOIN (
-            SELECT json_extract(value, '$.objectType') AS object_type, json_extract(value, '$.jobType') AS job_type
-            FROM json_each(@Lines)
-        ) AS line ON line.object_type = counted.object_type AND line.job_type = counted.job_type
+            'chart'                               AS period_kind,
+            json_extract(value, '$.period')        AS period,
+            ''                                    AS entity_id,
+            json_extract(value, '$.objectType')    AS object_type,
+            json_extract(value, '$.jobType')       AS job_type,
+            0                                     AS is_failed,
+            json_extract(value, '$.rowCount')      AS row_count,
+            json_extract(value, '$.rowsSucceeded') AS rows_succeeded,
+            json_extract(value, '$.rowsFailed')    AS rows_failed
+        FROM json_each(@Groups)
     )
     -- @include rules/failure_rate_groups.sql
 );

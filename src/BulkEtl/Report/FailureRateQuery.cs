@@ -1,17 +1,20 @@
 using System.Text.Json;
+using BulkEtl.Store;
 
 namespace BulkEtl.Report;
 
 /// <summary>
-/// The queries behind the failure-rate report, the trend and its chart: sql/queries/failure_rates.sql and
-/// trend_chart_lines.sql after the shared job selection, both grouping and rating by sql/rules/failure_rate_groups.sql,
-/// the definition the analyst views use too. No rate is computed in C#.
+/// The queries behind the failure-rate report, the trend and its chart: sql/queries/failure_rates.sql after the shared
+/// job selection, and trend_chart_lines.sql over the trend's groups, both grouping and rating by
+/// sql/rules/failure_rate_groups.sql, the definition the analyst views use too. No rate is computed in C#.
 /// </summary>
 internal static class FailureRateQuery
 {
     public const string File = "queries/failure_rates.sql";
 
     private const string ChartLinesFile = "queries/trend_chart_lines.sql";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Rows ordered by entity, period, objectType, jobType (ordinal); period is "" when <paramref name="by"/> is null.</summary>
     public static IReadOnlyList<FailureRateRow> Run(SqliteConnection connection, ReportScope scope, TrendPeriod? by)
@@ -28,16 +31,17 @@ internal static class FailureRateQuery
     }
 
     /// <summary>
-    /// The chart's points: a rate per period for each of <paramref name="lines"/>, and for every other job merged
-    /// (<see cref="ChartPoint.ObjectType"/> and <see cref="ChartPoint.JobType"/> null).
+    /// The chart's points from the trend's <paramref name="rows"/>: a rate per period for each of <paramref name="lines"/>,
+    /// and for every other group merged (<see cref="ChartPoint.ObjectType"/> and <see cref="ChartPoint.JobType"/> null).
     /// </summary>
     public static IReadOnlyList<ChartPoint> ChartPoints(
-        SqliteConnection connection, ReportScope scope, TrendPeriod by, IEnumerable<(string ObjectType, string JobType)> lines)
+        SqliteConnection connection, IReadOnlyList<FailureRateRow> rows, IReadOnlyCollection<(string ObjectType, string JobType)> lines)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        var parameters = Parameters(scope, by);
-        parameters.Add("Lines", JsonSerializer.Serialize(lines.Select(line => new { objectType = line.ObjectType, jobType = line.JobType })));
-        return connection.Query<ChartPoint>(ReportScope.Sql(ChartLinesFile), parameters).ToList();
+        var groups = rows.Select(row => lines.Contains((row.ObjectType, row.JobType))
+            ? new ChartGroup(row.Period, row.ObjectType, row.JobType, row.RowCount, row.RowsSucceeded, row.RowsFailed)
+            : new ChartGroup(row.Period, null, null, row.RowCount, row.RowsSucceeded, row.RowsFailed));
+        return connection.Query<ChartPoint>(SqlScripts.Get(ChartLinesFile), new { Groups = JsonSerializer.Serialize(groups, Json) }).ToList();
     }
 
     private static DynamicParameters Parameters(ReportScope scope, TrendPeriod? by)
@@ -46,4 +50,7 @@ internal static class FailureRateQuery
         parameters.Add("By", by switch { TrendPeriod.Day => "day", TrendPeriod.Week => "week", _ => "window" });
         return parameters;
     }
+
+    /// <summary>One trend group as the chart query reads it; null types put it in the merged line.</summary>
+    private sealed record ChartGroup(string Period, string? ObjectType, string? JobType, long RowCount, long RowsSucceeded, long RowsFailed);
 }

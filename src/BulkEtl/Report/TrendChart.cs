@@ -18,13 +18,13 @@ internal static class TrendChart
     public const string OtherLabel = "other";
 
     /// <summary>The groups that get a line of their own: the largest by rows, ties by name; entities merged.</summary>
-    public static IReadOnlyList<(string ObjectType, string JobType)> Lines(IReadOnlyList<FailureRateRow> rows) => rows
+    public static IReadOnlyCollection<(string ObjectType, string JobType)> Lines(IReadOnlyList<FailureRateRow> rows) => rows
         .GroupBy(row => (row.ObjectType, row.JobType))
         .OrderByDescending(group => group.Sum(row => row.RowCount))
         .ThenBy(group => Label(group.Key.ObjectType, group.Key.JobType), StringComparer.Ordinal)
         .Take(LargestGroups)
         .Select(group => group.Key)
-        .ToList();
+        .ToHashSet();
 
     /// <param name="points">The rated periods of the <see cref="Lines"/> groups and of the rest merged (null types),
     /// from <see cref="FailureRateQuery.ChartPoints"/>.</param>
