@@ -1,7 +1,7 @@
 -- The failure-rate aggregate, the one definition behind the failure-rate report, the trend CSV, the trend chart and
 -- the analyst views (views/failure_rates_by_period.sql, and daily_, weekly_, monthly_failure_rates over it). Change
 -- it here and every one of them follows: the report queries include this file when they run, and every `run`
--- re-creates the views from theirs (Store/DerivedViews), so no migration is needed.
+-- re-creates the views from theirs (Store/DerivedSchema), so no migration is needed.
 --
 -- It reads "grouped_states", which the including text defines: one row per counted job state, with every per-job
 -- rule already applied by the view job_states_reported (day, ISO week and month; '' for a missing object or job

@@ -1,9 +1,9 @@
 namespace BulkEtl.Model;
 
 /// <summary>
-/// Zuora's documented status enum and which of its values are final: the C# side of the one definition. SQL reads the
-/// same values from the table job_statuses (migration 0006), which JobStatusesTableTests holds equal to these; the
-/// simulator takes <see cref="All"/>.
+/// Zuora's documented status enum and which of its values are final, the one definition. SQL reads them from the
+/// table job_statuses, which every writable open of a store rewrites from these (Store/DerivedSchema); the simulator
+/// takes <see cref="All"/>.
 /// </summary>
 public static class JobStatuses
 {

@@ -46,11 +46,11 @@ internal static class StoreDatabase
             Configure(connection);
             SchemaMigrator.Migrate(connection, migrations, timeProvider, cancellationToken);
 
-            // The derived views are built on this build's newest schema; a store held at an older one (a test's
-            // partial migration list) keeps the views its migrations made.
+            // The derived schema is built on this build's newest schema; a store held at an older one (a test's
+            // partial migration list) keeps what its migrations made.
             if (SchemaMigrator.CurrentVersion(connection) == Migration.Embedded[^1].Version)
             {
-                DerivedViews.Refresh(connection);
+                DerivedSchema.Refresh(connection);
             }
         });
     }

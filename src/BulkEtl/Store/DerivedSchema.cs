@@ -1,0 +1,74 @@
+using System.Text.Json;
+using BulkEtl.Model;
+
+namespace BulkEtl.Store;
+
+/// <summary>
+/// What every writable open rebuilds from this build rather than from migrations, in one transaction and only where
+/// the store differs: the table job_statuses from <see cref="JobStatuses"/> (the statuses are defined once, in C#, and
+/// handed to SQL), and the views built from rules (<c>sql/views/&lt;name&gt;.sql</c>, which include <c>sql/rules/</c>).
+/// A status or a rule then changes in one file, without a migration, and the analysts' views never lag the reports.
+/// Migrations are history and cannot follow either; what a migration created under the same name is simply replaced.
+/// </summary>
+internal static class DerivedSchema
+{
+    public const string StatusTable = "job_statuses";
+
+    private const string ViewFolder = "views/";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Each view's name (its file's) and its script: a DROP VIEW IF EXISTS, then the CREATE VIEW.</summary>
+    public static IReadOnlyList<(string Name, string Script)> Views { get; } = SqlScripts.Names
+        .Where(name => name.StartsWith(ViewFolder, StringComparison.Ordinal))
+        .Select(name => (Path.GetFileNameWithoutExtension(name), SqlScripts.Get(name)))
+        .ToArray();
+
+    /// <summary>The rows job_statuses must hold: every status of <see cref="JobStatuses.All"/>, ordered by status.</summary>
+    public static IReadOnlyList<StatusRow> Statuses { get; } = JobStatuses.All
+        .Order(StringComparer.Ordinal)
+        .Select(status => new StatusRow(status, JobStatuses.Final.Contains(status) ? 1 : 0, status == JobStatuses.Failed ? 1 : 0))
+        .ToArray();
+
+    /// <summary>Rewrites the statuses and re-creates the views that differ from this build's.</summary>
+    /// <returns>What it rewrote: <see cref="StatusTable"/> and view names; empty when the store was current.</returns>
+    public static IReadOnlyList<string> Refresh(SqliteConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var rebuilt = new List<string>();
+        if (!connection.Query<StatusRow>(SqlScripts.Get("store/job_statuses.sql"), transaction: transaction).SequenceEqual(Statuses))
+        {
+            connection.Execute(SqlScripts.Get("store/sync_job_statuses.sql"), new { Statuses = JsonSerializer.Serialize(Statuses, Json) }, transaction);
+            rebuilt.Add(StatusTable);
+        }
+
+        foreach (var (name, script) in Views)
+        {
+            var stored = connection.ExecuteScalar<string?>(SqlScripts.Get("store/view_definition.sql"), new { Name = name }, transaction);
+            if (!string.Equals(stored, Definition(script), StringComparison.Ordinal))
+            {
+                connection.Execute(script, transaction: transaction);
+                rebuilt.Add(name);
+            }
+        }
+
+        transaction.Commit();
+        return rebuilt;
+    }
+
+    /// <summary>
+    /// The CREATE VIEW statement as SQLite keeps it in sqlite_master: from CREATE to the last character before the
+    /// final semicolon, comments inside it included.
+    /// </summary>
+    public static string Definition(string script)
+    {
+        var start = script.StartsWith("CREATE VIEW", StringComparison.Ordinal) ? 0 : script.IndexOf("\nCREATE VIEW", StringComparison.Ordinal) + 1;
+        return !script.AsSpan(start).StartsWith("CREATE VIEW", StringComparison.Ordinal)
+            ? throw new InvalidOperationException("a derived view's script must contain its CREATE VIEW statement")
+            : script[start..].TrimEnd().TrimEnd(';').TrimEnd();
+    }
+
+    /// <summary>One row of job_statuses.</summary>
+    public sealed record StatusRow(string Status, long IsFinal, long IsFailed);
+}

@@ -1,0 +1,125 @@
+using BulkEtl.Model;
+using BulkEtl.Store;
+using BulkEtl.Tests.TestSupport;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace BulkEtl.Tests.Store;
+
+/// <summary>The statuses and the views built from rules follow this build in every store a run opens, without a migration.</summary>
+public sealed class DerivedSchemaTests : IDisposable
+{
+    private const string View = "failure_rates_by_period";
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public void Open_NewStore_ViewIsThisBuildsDefinitionWithTheRuleInside()
+    {
+        using var connection = StoreDatabase.Open(_folder.File("store.db"));
+
+        var stored = StoredDefinition(connection);
+        Assert.Equal(DerivedSchema.Definition(Script()), stored);
+        Assert.Contains(SqlScripts.Get("rules/failure_rate_groups.sql").TrimEnd(), stored, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Refresh_StoreAlreadyCurrent_RewritesNothing()
+    {
+        using var connection = StoreDatabase.Open(_folder.File("store.db"));
+
+        Assert.Empty(DerivedSchema.Refresh(connection));
+    }
+
+    [Fact]
+    public void Open_StoreWithAnotherDefinition_GetsThisBuildsBackAndKeepsItsJobs()
+    {
+        var path = _folder.File("store.db");
+        using (var connection = StoreDatabase.Open(path))
+        {
+            connection.Execute("INSERT INTO bulk_jobs (id, created_at, object_type, job_type, status, rows_succeeded, rows_failed, raw_json, first_seen_at, updated_at) " +
+                "VALUES ('a', '2026-01-01T00:00:00Z', 'account', 'Import', 'Completed', 3, 1, '{}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')");
+            connection.Execute($"DROP VIEW {View}; CREATE VIEW {View} AS SELECT 'an older rule' AS period_kind");
+        }
+
+        using (var connection = StoreDatabase.Open(path))
+        {
+            Assert.Equal(DerivedSchema.Definition(Script()), StoredDefinition(connection));
+            Assert.Equal(0.25, connection.ExecuteScalar<double>("SELECT failure_rate FROM daily_failure_rates WHERE day = '2026-01-01'"));
+            Assert.Equal(1, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM bulk_jobs"));
+        }
+    }
+
+    [Fact]
+    public void OpenReadOnly_StoreWithAnotherDefinition_LeavesItAsItIs()
+    {
+        var path = _folder.File("store.db");
+        using (var connection = StoreDatabase.Open(path))
+        {
+            connection.Execute($"DROP VIEW {View}; CREATE VIEW {View} AS SELECT 'an older rule' AS period_kind");
+        }
+
+        var before = File.ReadAllBytes(path);
+        using (var connection = StoreDatabase.OpenReadOnly(path))
+        {
+            Assert.Equal($"CREATE VIEW {View} AS SELECT 'an older rule' AS period_kind", StoredDefinition(connection));
+        }
+
+        SqliteConnection.ClearAllPools();
+        Assert.Equal(before, File.ReadAllBytes(path));
+    }
+
+    [Fact]
+    public void Open_NewStore_StatusTableIsJobStatuses()
+    {
+        using var connection = StoreDatabase.Open(_folder.File("store.db"));
+
+        AssertStatusTableIsJobStatuses(connection);
+    }
+
+    [Fact]
+    public void Open_StoreWhoseStatusesDiffer_GetsJobStatusesBackAndTheReportFollows()
+    {
+        var path = _folder.File("store.db");
+        using (var connection = StoreDatabase.Open(path))
+        {
+            connection.Execute("INSERT INTO bulk_jobs (id, created_at, object_type, job_type, status, rows_succeeded, rows_failed, raw_json, first_seen_at, updated_at) " +
+                "VALUES ('a', '2026-01-01T00:00:00Z', 'account', 'Import', 'Failed', 3, 1, '{}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')");
+            connection.Execute("UPDATE job_statuses SET is_failed = 0, is_final = 0 WHERE status = 'Failed'; DELETE FROM job_statuses WHERE status = 'Aborted'; " +
+                "INSERT INTO job_statuses VALUES ('Invented', 1, 1)");
+            Assert.Equal(0, connection.ExecuteScalar<long>("SELECT jobs_failed FROM daily_failure_rates"));
+        }
+
+        using (var connection = StoreDatabase.Open(path))
+        {
+            AssertStatusTableIsJobStatuses(connection);
+            Assert.Equal(1, connection.ExecuteScalar<long>("SELECT jobs_failed FROM daily_failure_rates"));
+        }
+    }
+
+    [Fact]
+    public void Views_EachFileCreatesTheViewItIsNamedAfter()
+    {
+        Assert.NotEmpty(DerivedSchema.Views);
+        Assert.All(DerivedSchema.Views, view =>
+        {
+            Assert.StartsWith($"CREATE VIEW {view.Name} AS", DerivedSchema.Definition(view.Script), StringComparison.Ordinal);
+            Assert.Contains($"DROP VIEW IF EXISTS {view.Name};", view.Script, StringComparison.Ordinal);
+        });
+    }
+
+    private static void AssertStatusTableIsJobStatuses(SqliteConnection connection)
+    {
+        var rows = connection.Query<(string Status, long IsFinal, long IsFailed)>("SELECT status, is_final, is_failed FROM job_statuses").ToList();
+
+        Assert.Equal(JobStatuses.All.Order(StringComparer.Ordinal), rows.Select(row => row.Status).Order(StringComparer.Ordinal));
+        Assert.Equal(JobStatuses.Final.Order(StringComparer.Ordinal), rows.Where(row => row.IsFinal == 1).Select(row => row.Status).Order(StringComparer.Ordinal));
+        Assert.Equal([JobStatuses.Failed], rows.Where(row => row.IsFailed == 1).Select(row => row.Status));
+    }
+
+    private static string Script() => DerivedSchema.Views.Single(view => view.Name == View).Script;
+
+    private static string? StoredDefinition(SqliteConnection connection) =>
+        connection.ExecuteScalar<string?>("SELECT sql FROM sqlite_master WHERE type = 'view' AND name = @View", new { View });
+}
