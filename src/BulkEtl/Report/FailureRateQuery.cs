@@ -1,4 +1,3 @@
-using System.Text.Json;
 using BulkEtl.Store;
 
 namespace BulkEtl.Report;
@@ -13,8 +12,6 @@ internal static class FailureRateQuery
     public const string File = "queries/failure_rates.sql";
 
     private const string ChartLinesFile = "queries/trend_chart_lines.sql";
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Rows ordered by entity, period, objectType, jobType (ordinal); period is "" when <paramref name="by"/> is null.</summary>
     public static IReadOnlyList<FailureRateRow> Run(SqliteConnection connection, ReportScope scope, TrendPeriod? by)
@@ -41,7 +38,7 @@ internal static class FailureRateQuery
         var groups = rows.Select(row => lines.Contains((row.ObjectType, row.JobType))
             ? new ChartGroup(row.Period, row.ObjectType, row.JobType, row.RowCount, row.RowsSucceeded, row.RowsFailed)
             : new ChartGroup(row.Period, null, null, row.RowCount, row.RowsSucceeded, row.RowsFailed));
-        return connection.Query<ChartPoint>(SqlScripts.Get(ChartLinesFile), new { Groups = JsonSerializer.Serialize(groups, Json) }).ToList();
+        return connection.Query<ChartPoint>(SqlScripts.Get(ChartLinesFile), new { Groups = SqlJson.Of(groups) }).ToList();
     }
 
     private static DynamicParameters Parameters(ReportScope scope, TrendPeriod? by)

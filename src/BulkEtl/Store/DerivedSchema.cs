@@ -1,4 +1,3 @@
-using System.Text.Json;
 using BulkEtl.Model;
 
 namespace BulkEtl.Store;
@@ -15,8 +14,6 @@ internal static class DerivedSchema
     public const string StatusTable = "job_statuses";
 
     private const string ViewFolder = "views/";
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Each view's name (its file's) and its script: a DROP VIEW IF EXISTS, then the CREATE VIEW.</summary>
     public static IReadOnlyList<(string Name, string Script)> Views { get; } = SqlScripts.Names
@@ -39,7 +36,7 @@ internal static class DerivedSchema
         var rebuilt = new List<string>();
         if (!connection.Query<StatusRow>(SqlScripts.Get("store/job_statuses.sql"), transaction: transaction).SequenceEqual(Statuses))
         {
-            connection.Execute(SqlScripts.Get("store/sync_job_statuses.sql"), new { Statuses = JsonSerializer.Serialize(Statuses, Json) }, transaction);
+            connection.Execute(SqlScripts.Get("store/sync_job_statuses.sql"), new { Statuses = SqlJson.Of(Statuses) }, transaction);
             rebuilt.Add(StatusTable);
         }
 

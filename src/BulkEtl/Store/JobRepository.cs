@@ -1,4 +1,3 @@
-using System.Text.Json;
 using BulkEtl.Model;
 
 namespace BulkEtl.Store;
@@ -71,14 +70,14 @@ internal sealed class JobRepository
     public IReadOnlyDictionary<string, StoredJobState> LoadStates(IReadOnlyCollection<string>? ids = null, SqliteTransaction? transaction = null) =>
         (ids is null
             ? _connection.Query<JobRow>(SqlScripts.Get("jobs/load_all_states.sql"), transaction: transaction)
-            : _connection.Query<JobRow>(SqlScripts.Get("jobs/load_states.sql"), new { Ids = JsonSerializer.Serialize(ids) }, transaction))
+            : _connection.Query<JobRow>(SqlScripts.Get("jobs/load_states.sql"), new { Ids = SqlJson.Of(ids) }, transaction))
         .ToDictionary(row => row.Id, row => row.ToState(), StringComparer.Ordinal);
 
     /// <summary>Remembers listed ids in a temp table of this connection, so memory does not grow with the tenant.</summary>
     public void RememberListed(IReadOnlyCollection<string> ids)
     {
         _connection.Execute(SqlScripts.Get("jobs/create_listed_ids.sql"));
-        _connection.Execute(SqlScripts.Get("jobs/add_listed_ids.sql"), new { Ids = JsonSerializer.Serialize(ids) });
+        _connection.Execute(SqlScripts.Get("jobs/add_listed_ids.sql"), new { Ids = SqlJson.Of(ids) });
     }
 
     /// <summary>Stored jobs not yet final that the listing did not show (see <see cref="RememberListed"/>).</summary>
