@@ -19,4 +19,7 @@ public sealed record BenchmarkResult
     public double? ReportSeconds { get; init; }
     public double? TrendSeconds { get; init; }
     public double? StoreBytesPerJob { get; init; }
+    public int? FailureReasonRunJobs { get; init; }
+    public double? FailureReasonRunSeconds { get; init; }
+    public double? FailureReasonRunJobsPerSecond { get; init; }
 }

@@ -11,7 +11,9 @@ public static class ChildNight
 {
     public sealed record Measured(double Seconds, TimeSpan Cpu, long PeakBytes, int ExitCode, string Errors);
 
-    public static async Task<Measured> RunAsync(Uri baseUrl, string database, string output, int maxConcurrency)
+    /// <param name="failureReasons">Collect why rows failed (one error file per job with failed rows), as a night does by
+    /// default; off, the run is the summaries alone, which is what the first-run targets are about.</param>
+    public static async Task<Measured> RunAsync(Uri baseUrl, string database, string output, int maxConcurrency, bool failureReasons)
     {
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[]
@@ -21,7 +23,7 @@ public static class ChildNight
                      "--from", Workload.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                      "--to", Workload.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                      "--max-concurrency", maxConcurrency.ToString(CultureInfo.InvariantCulture), "--log-level", "warning",
-                 })
+                 }.Concat(failureReasons ? [] : ["--no-failure-reasons"]))
         {
             start.ArgumentList.Add(arg);
         }

@@ -25,6 +25,7 @@ for (var i = 0; i < args.Length; i++)
 
 const int MaxConcurrency = 10;
 const int LatencyJobs = 2_000;
+const int ReasonJobs = 5_000;
 var latency = TimeSpan.FromMilliseconds(50);
 var folder = Path.Combine(Path.GetTempPath(), "bulketl-bench", Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(folder);
@@ -35,7 +36,7 @@ try
     await using (var simulator = await Workload.StartSimulatorAsync(jobs))
     {
         Stage("first run (child process)");
-        var first = await ChildNight.RunAsync(simulator.BaseUrl, database, folder, MaxConcurrency);
+        var first = await ChildNight.RunAsync(simulator.BaseUrl, database, folder, MaxConcurrency, failureReasons: false);
         if (first.ExitCode != 0)
         {
             Console.Error.WriteLine($"the first run exited {first.ExitCode}: {first.Errors}");
@@ -75,6 +76,27 @@ try
         ReportSeconds = await MedianSecondsAsync(database, folder, (publisher, scope) => publisher.FailureRatesAsync(scope, CancellationToken.None)),
         TrendSeconds = await MedianSecondsAsync(database, folder, (publisher, scope) => publisher.TrendAsync(scope, TrendPeriod.Day, CancellationToken.None)),
     };
+
+    // Collecting failure reasons fetches one error file per job with failed rows: its own stage, on a smaller tenant,
+    // so the first-run figures above stay the summaries' alone.
+    var reasonJobs = Math.Min(jobs, ReasonJobs);
+    Stage($"first run with failure reasons ({reasonJobs} jobs, child process)");
+    await using (var reasonsTenant = await Workload.StartSimulatorAsync(reasonJobs))
+    {
+        var withReasons = await ChildNight.RunAsync(reasonsTenant.BaseUrl, Path.Combine(folder, "reasons.db"), folder, MaxConcurrency, failureReasons: true);
+        if (withReasons.ExitCode != 0)
+        {
+            Console.Error.WriteLine($"the run with failure reasons exited {withReasons.ExitCode}: {withReasons.Errors}");
+            return 1;
+        }
+
+        result = result with
+        {
+            FailureReasonRunJobs = reasonJobs,
+            FailureReasonRunSeconds = withReasons.Seconds,
+            FailureReasonRunJobsPerSecond = reasonJobs / withReasons.Seconds,
+        };
+    }
 
     Stage("store writes vs sqlite3 .import");
     var store = StoreWriteBench.Run(database, folder);

@@ -25,6 +25,8 @@ public static class ResultTable
             ("report, s", F(r.ReportSeconds, "0.00"), "<= 3"),
             ("trend, s", F(r.TrendSeconds, "0.00"), "<= 3"),
             ("store bytes per job", F(r.StoreBytesPerJob, "0"), ""),
+            ($"first run with reasons ({F(r.FailureReasonRunJobs, "0")} jobs), s", F(r.FailureReasonRunSeconds, "0.00"), ""),
+            ("first run with reasons, jobs/s", F(r.FailureReasonRunJobsPerSecond, "0"), ""),
         };
         var width = rows.Max(row => row.Name.Length);
         var valueWidth = rows.Max(row => row.Value.Length);

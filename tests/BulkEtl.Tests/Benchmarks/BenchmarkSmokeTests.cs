@@ -12,6 +12,7 @@ public sealed class BenchmarkSmokeTests : IDisposable
         "storeRowsPerSecond", "sqliteImportRowsPerSecond", "storeVsSqliteImport",
         "incrementalSeconds", "incrementalRequests", "listOnlySeconds",
         "latencyBoundJobsPerSecond", "latencyBoundCeiling", "reportSeconds", "trendSeconds", "storeBytesPerJob",
+        "failureReasonRunJobs", "failureReasonRunSeconds", "failureReasonRunJobsPerSecond",
     ];
 
     private readonly string _folder = Directory.CreateTempSubdirectory("bulketl-bench-smoke").FullName;
@@ -43,6 +44,8 @@ public sealed class BenchmarkSmokeTests : IDisposable
         Assert.Equal(200, result.RootElement.GetProperty("jobs").GetInt32());
         Assert.True(result.RootElement.GetProperty("firstRunSeconds").GetDouble() > 0);
         Assert.Equal(JsonValueKind.Null, result.RootElement.GetProperty("latencyBoundJobsPerSecond").ValueKind);
+        Assert.Equal(200, result.RootElement.GetProperty("failureReasonRunJobs").GetInt32());
+        Assert.True(result.RootElement.GetProperty("failureReasonRunSeconds").GetDouble() > 0);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
