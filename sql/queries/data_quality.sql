@@ -1,18 +1,17 @@
 -- Self-contradicting summaries (view job_state_quality_issues) among the job states the report of the same scope
 -- counts (queries/report_jobs.sql, run with @IncludeUndated = 1): the current state, or the state as of @AsOf; only
--- settled ones with @SettledOnly. Counts are shown as stored.
+-- settled ones with @SettledOnly. Types and counts are shown as stored (job_states_reported's stored_ columns).
 SELECT
-    q.job_id               AS JobId,
-    CAST(q.rule AS TEXT)   AS Rule,
-    CAST(q.detail AS TEXT) AS Detail,
-    s.object_type          AS ObjectType,
-    s.job_type             AS JobType,
-    s.status               AS Status,
-    s.created_at           AS CreatedAt,
-    s.raw_row_count        AS RowCount,
-    s.raw_rows_succeeded   AS RowsSucceeded,
-    s.raw_rows_failed      AS RowsFailed
+    q.job_id                AS JobId,
+    CAST(q.rule AS TEXT)    AS Rule,
+    CAST(q.detail AS TEXT)  AS Detail,
+    c.stored_object_type    AS ObjectType,
+    c.stored_job_type       AS JobType,
+    c.status                AS Status,
+    c.created_at            AS CreatedAt,
+    c.stored_row_count      AS RowCount,
+    c.stored_rows_succeeded AS RowsSucceeded,
+    c.stored_rows_failed    AS RowsFailed
 FROM counted AS c
 JOIN job_state_quality_issues AS q ON q.source = c.source AND q.job_id = c.job_id AND q.snapshot_id IS c.snapshot_id
-JOIN job_states_counted AS s ON s.source = c.source AND s.job_id = c.job_id AND s.snapshot_id IS c.snapshot_id
-ORDER BY s.created_at, q.job_id, q.rule;
+ORDER BY c.created_at, q.job_id, q.rule;
