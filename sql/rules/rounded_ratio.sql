@@ -1,7 +1,9 @@
 -- The rounding rule of every rate and share BulkEtl publishes, the one definition: numerator / denominator rounded
--- half away from zero to 4 decimals, NULL when the denominator is 0. It reads "ratio_inputs", which the including
--- text defines with at least the columns numerator and denominator (integers, 0 <= numerator <= denominator), and
--- gives every column of it plus "ratio" (and the working columns whole, r0..r4, d1..d4, which callers leave out).
+-- half away from zero to 4 decimals. It reads "ratio_inputs", which the including text defines with at least the
+-- integer columns numerator and denominator, and gives every column of it plus "ratio" (and the working columns
+-- whole, r0..r4, d1..d4, which callers leave out). A ratio is a share of a whole: NULL unless
+-- 0 <= numerator <= denominator and denominator > 0 (nothing processed, or an input the rule was not made for,
+-- rather than a wrongly rounded number; the callers' sums are never negative).
 --
 -- It is computed exactly, in integers, by long division: the whole part, then four decimal digits, then the
 -- remainder decides the rounding (r4 >= denominator - r4 is 2·r4 >= denominator without overflow). A double division
@@ -10,7 +12,7 @@
 -- double. The ratio is a REAL, the double nearest the exact multiple of 0.0001, so 4 decimals print it exactly.
 SELECT
     *,
-    CASE WHEN denominator = 0 THEN NULL
+    CASE WHEN denominator <= 0 OR numerator < 0 OR numerator > denominator THEN NULL
          WHEN denominator > 922337203685477580 THEN round(CAST(numerator AS REAL) / denominator, 4)
          ELSE (10000 * whole + 1000 * d1 + 100 * d2 + 10 * d3 + d4 + (r4 >= denominator - r4)) / 10000.0
     END AS ratio

@@ -22,4 +22,5 @@ public sealed record BenchmarkResult
     public int? FailureReasonRunJobs { get; init; }
     public double? FailureReasonRunSeconds { get; init; }
     public double? FailureReasonRunJobsPerSecond { get; init; }
+    public long? FailureReasonJobsCollected { get; init; }
 }

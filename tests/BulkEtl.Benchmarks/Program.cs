@@ -83,7 +83,9 @@ try
     Stage($"first run with failure reasons ({reasonJobs} jobs, child process)");
     await using (var reasonsTenant = await Workload.StartSimulatorAsync(reasonJobs))
     {
-        var withReasons = await ChildNight.RunAsync(reasonsTenant.BaseUrl, Path.Combine(folder, "reasons.db"), folder, MaxConcurrency, failureReasons: true);
+        var reasonsFolder = Directory.CreateDirectory(Path.Combine(folder, "reasons")).FullName;
+        var reasonsDatabase = Path.Combine(reasonsFolder, "reasons.db");
+        var withReasons = await ChildNight.RunAsync(reasonsTenant.BaseUrl, reasonsDatabase, reasonsFolder, MaxConcurrency, failureReasons: true);
         if (withReasons.ExitCode != 0)
         {
             Console.Error.WriteLine($"the run with failure reasons exited {withReasons.ExitCode}: {withReasons.Errors}");
@@ -95,6 +97,7 @@ try
             FailureReasonRunJobs = reasonJobs,
             FailureReasonRunSeconds = withReasons.Seconds,
             FailureReasonRunJobsPerSecond = reasonJobs / withReasons.Seconds,
+            FailureReasonJobsCollected = CollectedReasonJobs(reasonsDatabase),
         };
     }
 
@@ -131,6 +134,15 @@ try
 finally
 {
     Directory.Delete(folder, recursive: true);
+}
+
+// How many jobs the run stored failure reasons for: proof the stage measured a collection, not a run without one.
+static long CollectedReasonJobs(string database)
+{
+    using var connection = StoreDatabase.OpenReadOnly(database);
+    using var command = connection.CreateCommand();
+    command.CommandText = "SELECT COUNT(*) FROM bulk_job_failure_reason_runs";
+    return (long)command.ExecuteScalar()!;
 }
 
 static void Stage(string name) => Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {name}");

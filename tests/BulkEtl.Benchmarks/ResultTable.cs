@@ -27,6 +27,7 @@ public static class ResultTable
             ("store bytes per job", F(r.StoreBytesPerJob, "0"), ""),
             ($"first run with reasons ({F(r.FailureReasonRunJobs, "0")} jobs), s", F(r.FailureReasonRunSeconds, "0.00"), ""),
             ("first run with reasons, jobs/s", F(r.FailureReasonRunJobsPerSecond, "0"), ""),
+            ("jobs whose reasons were collected", F(r.FailureReasonJobsCollected, "0"), ""),
         };
         var width = rows.Max(row => row.Name.Length);
         var valueWidth = rows.Max(row => row.Value.Length);

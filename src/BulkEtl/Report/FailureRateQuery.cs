@@ -11,7 +11,7 @@ internal static class FailureRateQuery
 {
     public const string File = "queries/failure_rates.sql";
 
-    private const string ChartLinesFile = "queries/trend_chart_lines.sql";
+    public const string ChartLinesFile = "queries/trend_chart_lines.sql";
 
     /// <summary>Rows ordered by entity, period, objectType, jobType (ordinal); period is "" when <paramref name="by"/> is null.</summary>
     public static IReadOnlyList<FailureRateRow> Run(SqliteConnection connection, ReportScope scope, TrendPeriod? by)

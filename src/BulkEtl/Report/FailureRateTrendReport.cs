@@ -1,3 +1,5 @@
+using BulkEtl.Store;
+
 namespace BulkEtl.Report;
 
 /// <summary>
@@ -7,6 +9,9 @@ namespace BulkEtl.Report;
 internal static class FailureRateTrendReport
 {
     public const string QueryFile = FailureRateQuery.File;
+
+    /// <summary>The SQL behind the CSV and its chart, as a manifest hashes it: the trend's query, then the chart's.</summary>
+    public static string Sql => ReportScope.Sql(QueryFile) + "\n" + SqlScripts.Get(FailureRateQuery.ChartLinesFile);
 
     public static string BaseName(TrendPeriod by, ReportScope scope) =>
         $"failure-rate-trend_{by.ToString().ToLowerInvariant()}_{scope.FromText}_{scope.ToText}";

@@ -23,7 +23,7 @@ internal sealed class ReportPublisher(SqliteConnection connection, string output
     {
         var rows = FailureRateTrendReport.Query(connection, scope, by);
         var files = await FailureRateTrendReport.WriteAsync(connection, rows, scope, by, outputDirectory, cancellationToken, EntityColumn.IsShown(connection));
-        var (published, manifest) = await ManifestWriter.WriteAsync(files.Csv, ReportSql.WithViews(connection, ReportScope.Sql(FailureRateTrendReport.QueryFile)), scope, by, rows.Count,
+        var (published, manifest) = await ManifestWriter.WriteAsync(files.Csv, ReportSql.WithViews(connection, FailureRateTrendReport.Sql), scope, by, rows.Count,
             rows.Sum(row => row.Jobs), runId, timeProvider, cancellationToken);
         return [published, manifest, files.Png, files.Svg];
     }

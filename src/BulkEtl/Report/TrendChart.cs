@@ -31,11 +31,16 @@ internal static class TrendChart
     public static (byte[] Png, byte[] Svg) Draw(IReadOnlyList<ChartPoint> points, ReportScope scope, TrendPeriod by)
     {
         var plot = new Plot();
+        // A line is a group, (objectType, jobType); its label is only the legend's text, which two groups may share
+        // ("" and a literal "(none)"), so lines are told apart by the pair.
         var series = points
-            .GroupBy(point => point.ObjectType is null ? OtherLabel : Label(point.ObjectType, point.JobType ?? ""))
-            .OrderBy(group => group.Key == OtherLabel)
-            .ThenBy(group => group.Key, StringComparer.Ordinal);
-        foreach (var group in series)
+            .GroupBy(point => (point.ObjectType, point.JobType))
+            .Select(group => (Label: group.Key.ObjectType is null ? OtherLabel : Label(group.Key.ObjectType, group.Key.JobType ?? ""), Points: group))
+            .OrderBy(line => line.Points.Key.ObjectType is null)
+            .ThenBy(line => line.Label, StringComparer.Ordinal)
+            .ThenBy(line => line.Points.Key.ObjectType, StringComparer.Ordinal)
+            .ThenBy(line => line.Points.Key.JobType, StringComparer.Ordinal);
+        foreach (var (label, group) in series)
         {
             // Periods with no processed row have no rate: they are left out, not drawn as 0.
             var rated = group
@@ -48,7 +53,7 @@ internal static class TrendChart
             }
 
             var line = plot.Add.Scatter(rated.Select(point => Day(point.Period).ToOADate()).ToArray(), rated.Select(point => point.FailureRate!.Value).ToArray());
-            line.LegendText = group.Key;
+            line.LegendText = label;
             line.MarkerSize = 4;
         }
 

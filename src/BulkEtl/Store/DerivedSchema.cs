@@ -32,12 +32,39 @@ internal static class DerivedSchema
     public static IReadOnlyList<string> Refresh(SqliteConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
+
+        // Compared first without the write lock: a store that is current (every night but an upgrade's) is only read,
+        // so a run does not wait on, or block, another writer for nothing.
+        if (Stale(connection, transaction: null).Count == 0)
+        {
+            return [];
+        }
+
         using var transaction = connection.BeginTransaction(deferred: false);
-        var rebuilt = new List<string>();
+        var stale = Stale(connection, transaction);
+        foreach (var name in stale)
+        {
+            if (name == StatusTable)
+            {
+                connection.Execute(SqlScripts.Get("store/sync_job_statuses.sql"), new { Statuses = SqlJson.Of(Statuses) }, transaction);
+            }
+            else
+            {
+                connection.Execute(Views.Single(view => view.Name == name).Script, transaction: transaction);
+            }
+        }
+
+        transaction.Commit();
+        return stale;
+    }
+
+    /// <summary>What differs from this build: <see cref="StatusTable"/> first, then views in name order.</summary>
+    private static List<string> Stale(SqliteConnection connection, SqliteTransaction? transaction)
+    {
+        var stale = new List<string>();
         if (!connection.Query<StatusRow>(SqlScripts.Get("store/job_statuses.sql"), transaction: transaction).SequenceEqual(Statuses))
         {
-            connection.Execute(SqlScripts.Get("store/sync_job_statuses.sql"), new { Statuses = SqlJson.Of(Statuses) }, transaction);
-            rebuilt.Add(StatusTable);
+            stale.Add(StatusTable);
         }
 
         foreach (var (name, script) in Views)
@@ -45,13 +72,11 @@ internal static class DerivedSchema
             var stored = connection.ExecuteScalar<string?>(SqlScripts.Get("store/view_definition.sql"), new { Name = name }, transaction);
             if (!string.Equals(stored, Definition(script), StringComparison.Ordinal))
             {
-                connection.Execute(script, transaction: transaction);
-                rebuilt.Add(name);
+                stale.Add(name);
             }
         }
 
-        transaction.Commit();
-        return rebuilt;
+        return stale;
     }
 
     /// <summary>

@@ -70,7 +70,10 @@ internal static partial class SqlScripts
             ?? throw new InvalidOperationException(
                 $"no embedded SQL script '{Prefix}{name}'; embedded: {string.Join(", ", Names)}");
         using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
+
+        // LF whatever the checkout: the views' stored definitions compare byte for byte with these texts, and a store
+        // shared by builds from Windows and Linux checkouts must not see its views as changed on every run.
+        return reader.ReadToEnd().ReplaceLineEndings("\n");
     }
 
     [GeneratedRegex(@"^[ \t]*-- @include (?<name>[a-z0-9_/]+\.sql)[ \t\r]*$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]

@@ -104,26 +104,6 @@ public sealed class FailureRateReportQueryTests : IDisposable
         Assert.Empty(FailureRateReport.Query(_store.Connection, DateOnly.MinValue, new DateOnly(9998, 12, 31)));
     }
 
-    /// <summary>The analyst views and the CSV take their rate from one rule (sql/rules/failure_rate_groups.sql): same value.</summary>
-    [Theory]
-    [InlineData(2, 1)]
-    [InlineData(1, 2)]
-    [InlineData(17531, 2469)]  // 0.12345
-    [InlineData(19999, 1)]     // 0.00005
-    [InlineData(19997, 3)]     // 0.00015, not exact as a double
-    [InlineData(199993, 7)]    // 0.000035
-    [InlineData(0, 7)]
-    [InlineData(7, 0)]
-    public void DailyView_Rate_SameAsReport(long succeeded, long failed)
-    {
-        _store.Add("2021-02-23T12:00:00Z", succeeded: succeeded, failed: failed);
-
-        var report = Assert.Single(FailureRateReport.Query(_store.Connection, From, To));
-        var view = _store.Connection.ExecuteScalar<double>("SELECT failure_rate FROM daily_failure_rates");
-
-        Assert.Equal(report.FailureRate, view);
-    }
-
     /// <summary>
     /// Past 4·10^14 processed rows the views used to fall back to round() on a double, which takes the tie 0.00015 for
     /// 0.0001; the one rule divides in integers all the way: 0.0002, in the CSV and in the view alike.

@@ -38,6 +38,27 @@ public sealed class ManifestSqlHashTests : IDisposable
         Assert.Equal(before.FailureRates, after.FailureRates);
     }
 
+    /// <summary>The rules' comments name the analyst views they serve; a report that does not read them is not tied to them.</summary>
+    [Fact]
+    public async Task FailureRates_AnalystViewRedefined_HashUnchanged()
+    {
+        var before = await HashesAsync();
+
+        Redefine("failure_rates_by_period");
+        Redefine("monthly_failure_rates");
+        var after = await HashesAsync();
+
+        Assert.Equal(before, after);
+    }
+
+    [Fact]
+    public void WithViews_ViewNamedOnlyInComments_IsNotAdded()
+    {
+        const string sql = "-- reads daily_failure_rates? no\n/* nor job_states_reported */ SELECT 1";
+
+        Assert.Equal(sql, ReportSql.WithViews(_store.Connection, sql));
+    }
+
     [Fact]
     public async Task Hashes_UnchangedStore_Stable()
     {
