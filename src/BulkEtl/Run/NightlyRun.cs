@@ -21,6 +21,7 @@ internal sealed partial class NightlyRun(TenantEntities entities, ZuoraCallMetri
         IProgress<RunCounts>? progress = null)
     {
         using var scope = logger.BeginScope(new RunLogScope(runId, trackId));
+        StoreDatabase.RefuseForeign(request.DatabasePath);
         using var runLock = RunLock.TryAcquire(request.DatabasePath) ?? throw RunLockedException.For(request.DatabasePath);
         using var connection = StoreDatabase.Open(request.DatabasePath, cancellationToken);
         var ledger = new RunLedger(connection, timeProvider);

@@ -33,14 +33,7 @@ internal static class StoreDatabase
             Directory.CreateDirectory(directory);
         }
 
-        RefuseNonDatabase(fullPath, emptyIsDatabase: true);
-
-        // Another program's database must not get BulkEtl's tables, nor be switched to WAL, because of a wrong --db.
-        if (new FileInfo(fullPath) is { Exists: true, Length: > 0 } && Peek(fullPath) is { Tables: > 0, HasMigrations: false })
-        {
-            throw NotAStore(fullPath);
-        }
-
+        RefuseForeign(fullPath);
         return OpenAs(fullPath, SqliteOpenMode.ReadWriteCreate, connection =>
         {
             Configure(connection);
@@ -53,6 +46,23 @@ internal static class StoreDatabase
                 DerivedSchema.Refresh(connection);
             }
         });
+    }
+
+    /// <summary>
+    /// Refuses, reading only, a file at <paramref name="path"/> that cannot become or be a store: not SQLite, or another
+    /// program's SQLite database, which must not get BulkEtl's tables, nor be switched to WAL, because of a wrong --db.
+    /// A missing or empty file passes. A run checks this before it takes its lock, so a refused file gets no lock file
+    /// beside it either.
+    /// </summary>
+    /// <exception cref="StoreException">The file is not a SQLite database, or one BulkEtl did not make.</exception>
+    public static void RefuseForeign(string path)
+    {
+        var fullPath = Path.GetFullPath(path);
+        RefuseNonDatabase(fullPath, emptyIsDatabase: true);
+        if (new FileInfo(fullPath) is { Exists: true, Length: > 0 } && Peek(fullPath) is { Tables: > 0, HasMigrations: false })
+        {
+            throw NotAStore(fullPath);
+        }
     }
 
     /// <summary>

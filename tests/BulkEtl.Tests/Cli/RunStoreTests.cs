@@ -5,7 +5,8 @@ using Microsoft.Data.Sqlite;
 
 namespace BulkEtl.Tests.Cli;
 
-/// <summary>run pointed by mistake at a file that is not its store: exit 2, and the file stays exactly as it was.</summary>
+/// <summary>run pointed by mistake at a file that is not its store: exit 2, the file stays exactly as it was, and nothing
+/// appears beside it.</summary>
 public sealed class RunStoreTests : IDisposable
 {
     private readonly TempFolder _folder = new();
@@ -36,6 +37,7 @@ public sealed class RunStoreTests : IDisposable
         Assert.True(result.ExitCode == ExitCodes.Usage, result.Error);
         Assert.Contains("not a BulkEtl store", result.Error, StringComparison.Ordinal);
         Assert.Equal(before, await File.ReadAllBytesAsync(database));
+        Assert.False(File.Exists(database + ".lock"), "a lock file was left beside another program's database");
     }
 
     [Fact]
@@ -49,6 +51,7 @@ public sealed class RunStoreTests : IDisposable
         Assert.True(result.ExitCode == ExitCodes.Usage, result.Error);
         Assert.Contains("not a SQLite database", result.Error, StringComparison.Ordinal);
         Assert.Equal("these are my notes, not a database\n", await File.ReadAllTextAsync(database));
+        Assert.False(File.Exists(database + ".lock"), "a lock file was left beside the text file");
     }
 
     private string[] Arguments(string database) =>
