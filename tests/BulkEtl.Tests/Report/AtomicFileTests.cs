@@ -31,6 +31,8 @@ public sealed class AtomicFileTests : IDisposable
             FailureRateReport.FileName(scope.From, scope.To),
             FailureRateReport.FileName(scope.From, scope.To) + ManifestWriter.Suffix,
             DataQualityReport.FileName(scope),
+            FailureReasonReport.FileName(scope),
+            FailureReasonReport.FileName(scope) + ManifestWriter.Suffix,
             FailureRateTrendReport.BaseName(TrendPeriod.Week, scope) + ".csv",
             FailureRateTrendReport.BaseName(TrendPeriod.Day, scope) + ".png",
             FailureRateTrendReport.BaseName(TrendPeriod.Day, scope) + ".svg",
