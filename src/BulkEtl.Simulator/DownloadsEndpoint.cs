@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using BulkEtl.Model;
 
 namespace BulkEtl.Simulator;
 
@@ -11,7 +12,7 @@ internal sealed class DownloadsEndpoint(SimulatedTenant tenant, FileOrigin origi
 {
     public const string Route = "/bulk-data/bulk-jobs/{id}/downloads";
 
-    private static readonly HashSet<string> Final = new(StringComparer.Ordinal) { "Completed", "Failed", "Aborted", "Cancelled" };
+    private static readonly HashSet<string> Final = new(JobStatuses.Final, StringComparer.Ordinal);
 
     private readonly ConcurrentDictionary<string, int> _answered = new(StringComparer.Ordinal);
 
