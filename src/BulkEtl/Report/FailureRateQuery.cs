@@ -14,11 +14,13 @@ internal static class FailureRateQuery
     public const string ChartLinesFile = "queries/trend_chart_lines.sql";
 
     /// <summary>Rows ordered by entity, period, objectType, jobType (ordinal); period is "" when <paramref name="by"/> is null.</summary>
-    public static IReadOnlyList<FailureRateRow> Run(SqliteConnection connection, ReportScope scope, TrendPeriod? by)
+    /// <param name="byEntity">Groups per Zuora entity too (<see cref="EntityColumn.IsShown"/>, which the caller reads
+    /// once for the rows and the CSV's columns alike).</param>
+    public static IReadOnlyList<FailureRateRow> Run(SqliteConnection connection, ReportScope scope, TrendPeriod? by, bool byEntity)
     {
         ArgumentNullException.ThrowIfNull(connection);
         var parameters = Parameters(scope, by);
-        parameters.Add("ByEntity", EntityColumn.IsShown(connection) ? 1 : 0);
+        parameters.Add("ByEntity", byEntity ? 1 : 0);
         return connection.Query<FailureRateRow>(ReportScope.Sql(File), parameters)
             .OrderBy(row => row.EntityId, StringComparer.Ordinal)
             .ThenBy(row => row.Period, StringComparer.Ordinal)

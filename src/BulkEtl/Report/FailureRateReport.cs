@@ -25,6 +25,6 @@ internal static class FailureRateReport
         Query(connection, new ReportScope(from, to));
 
     /// <summary>The report's rows for <paramref name="scope"/>, ordered by objectType then jobType (ordinal).</summary>
-    public static IReadOnlyList<FailureRateRow> Query(SqliteConnection connection, ReportScope scope) =>
-        FailureRateQuery.Run(connection, scope, by: null);
+    public static IReadOnlyList<FailureRateRow> Query(SqliteConnection connection, ReportScope scope, bool? byEntity = null) =>
+        FailureRateQuery.Run(connection, scope, by: null, byEntity ?? EntityColumn.IsShown(connection));
 }

@@ -17,8 +17,8 @@ internal static class FailureRateTrendReport
         $"failure-rate-trend_{by.ToString().ToLowerInvariant()}_{scope.FromText}_{scope.ToText}";
 
     /// <summary>The rows, ordered by entity, period, objectType, jobType (ordinal).</summary>
-    public static IReadOnlyList<FailureRateRow> Query(SqliteConnection connection, ReportScope scope, TrendPeriod by) =>
-        FailureRateQuery.Run(connection, scope, by);
+    public static IReadOnlyList<FailureRateRow> Query(SqliteConnection connection, ReportScope scope, TrendPeriod by, bool? byEntity = null) =>
+        FailureRateQuery.Run(connection, scope, by, byEntity ?? EntityColumn.IsShown(connection));
 
     /// <summary>The CSV's columns: the period, and an entityId first only when asked.</summary>
     public static CsvColumns<FailureRateRow> Columns(bool withEntity) =>

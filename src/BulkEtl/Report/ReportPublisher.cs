@@ -7,11 +7,14 @@ namespace BulkEtl.Report;
 /// </summary>
 internal sealed class ReportPublisher(SqliteConnection connection, string outputDirectory, TimeProvider timeProvider, string? runId = null)
 {
+    // Whether the CSVs show an entityId column and group by entity: read once, so the rows and the columns agree.
+    private readonly Lazy<bool> _byEntity = new(() => EntityColumn.IsShown(connection));
+
     /// <returns>The CSV and its manifest.</returns>
     public async Task<IReadOnlyList<PublishedFile>> FailureRatesAsync(ReportScope scope, CancellationToken cancellationToken)
     {
-        var rows = FailureRateReport.Query(connection, scope);
-        var csv = await new CsvFileWriter<FailureRateRow>(FailureRateReport.Columns(EntityColumn.IsShown(connection)))
+        var rows = FailureRateReport.Query(connection, scope, _byEntity.Value);
+        var csv = await new CsvFileWriter<FailureRateRow>(FailureRateReport.Columns(_byEntity.Value))
             .WriteAsync(Path.Combine(outputDirectory, FailureRateReport.FileName(scope.From, scope.To)), rows, cancellationToken);
         var (published, manifest) = await ManifestWriter.WriteAsync(csv, ReportSql.WithViews(connection, ReportScope.Sql(FailureRateReport.QueryFile)), scope, null, rows.Count,
             rows.Sum(row => row.Jobs), runId, timeProvider, cancellationToken);
@@ -21,8 +24,8 @@ internal sealed class ReportPublisher(SqliteConnection connection, string output
     /// <returns>The CSV, its manifest, and the chart as PNG and SVG.</returns>
     public async Task<IReadOnlyList<PublishedFile>> TrendAsync(ReportScope scope, TrendPeriod by, CancellationToken cancellationToken)
     {
-        var rows = FailureRateTrendReport.Query(connection, scope, by);
-        var files = await FailureRateTrendReport.WriteAsync(connection, rows, scope, by, outputDirectory, cancellationToken, EntityColumn.IsShown(connection));
+        var rows = FailureRateTrendReport.Query(connection, scope, by, _byEntity.Value);
+        var files = await FailureRateTrendReport.WriteAsync(connection, rows, scope, by, outputDirectory, cancellationToken, _byEntity.Value);
         var (published, manifest) = await ManifestWriter.WriteAsync(files.Csv, ReportSql.WithViews(connection, FailureRateTrendReport.Sql), scope, by, rows.Count,
             rows.Sum(row => row.Jobs), runId, timeProvider, cancellationToken);
         return [published, manifest, files.Png, files.Svg];
