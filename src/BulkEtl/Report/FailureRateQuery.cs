@@ -37,9 +37,11 @@ internal static class FailureRateQuery
         SqliteConnection connection, IReadOnlyList<FailureRateRow> rows, IReadOnlyCollection<(string ObjectType, string JobType)> lines)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        var groups = rows.Select(row => lines.Contains((row.ObjectType, row.JobType))
-            ? new ChartGroup(row.Period, row.ObjectType, row.JobType, row.RowCount, row.RowsSucceeded, row.RowsFailed)
-            : new ChartGroup(row.Period, null, null, row.RowCount, row.RowsSucceeded, row.RowsFailed));
+        var groups = rows.Select(row =>
+        {
+            var alone = lines.Contains((row.ObjectType, row.JobType));
+            return new ChartGroup(row.Period, alone ? row.ObjectType : null, alone ? row.JobType : null, row.RowCount, row.RowsSucceeded, row.RowsFailed);
+        });
         return connection.Query<ChartPoint>(SqlScripts.Get(ChartLinesFile), new { Groups = SqlJson.Of(groups) }).ToList();
     }
 
