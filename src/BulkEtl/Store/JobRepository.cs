@@ -66,12 +66,10 @@ internal sealed class JobRepository
             ?.ToSummary();
     }
 
-    /// <summary>The stored states of <paramref name="ids"/> (all jobs when null); unknown ids are absent.</summary>
-    public IReadOnlyDictionary<string, StoredJobState> LoadStates(IReadOnlyCollection<string>? ids = null, SqliteTransaction? transaction = null) =>
-        (ids is null
-            ? _connection.Query<JobRow>(SqlScripts.Get("jobs/load_all_states.sql"), transaction: transaction)
-            : _connection.Query<JobRow>(SqlScripts.Get("jobs/load_states.sql"), new { Ids = SqlJson.Of(ids) }, transaction))
-        .ToDictionary(row => row.Id, row => row.ToState(), StringComparer.Ordinal);
+    /// <summary>The stored states of <paramref name="ids"/>; unknown ids are absent.</summary>
+    public IReadOnlyDictionary<string, StoredJobState> LoadStates(IReadOnlyCollection<string> ids, SqliteTransaction? transaction = null) =>
+        _connection.Query<JobRow>(SqlScripts.Get("jobs/load_states.sql"), new { Ids = SqlJson.Of(ids) }, transaction)
+            .ToDictionary(row => row.Id, row => row.ToState(), StringComparer.Ordinal);
 
     /// <summary>Remembers listed ids in a temp table of this connection, so memory does not grow with the tenant.</summary>
     public void RememberListed(IReadOnlyCollection<string> ids)

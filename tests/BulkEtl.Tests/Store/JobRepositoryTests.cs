@@ -167,7 +167,7 @@ public sealed class JobRepositoryTests : IDisposable
     {
         Upsert(TestData.SampleSummary(), TestData.Job("a1"));
 
-        var states = _repository.LoadStates();
+        var states = _repository.LoadStates([TestData.SampleId, "a1", "never-stored"]);
 
         Assert.Equal(2, states.Count);
         Assert.Equal(
