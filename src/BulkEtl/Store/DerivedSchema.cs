@@ -15,10 +15,10 @@ internal static class DerivedSchema
 
     private const string ViewFolder = "views/";
 
-    /// <summary>Each view's name (its file's) and its script: a DROP VIEW IF EXISTS, then the CREATE VIEW.</summary>
-    public static IReadOnlyList<(string Name, string Script)> Views { get; } = SqlScripts.Names
+    /// <summary>Each view built from a rule, named after its file.</summary>
+    public static IReadOnlyList<DerivedView> Views { get; } = SqlScripts.Names
         .Where(name => name.StartsWith(ViewFolder, StringComparison.Ordinal))
-        .Select(name => (Path.GetFileNameWithoutExtension(name), SqlScripts.Get(name)))
+        .Select(name => new DerivedView(Path.GetFileNameWithoutExtension(name), SqlScripts.Get(name)))
         .ToArray();
 
     /// <summary>The rows job_statuses must hold: every status of <see cref="JobStatuses.All"/>, ordered by status.</summary>
@@ -35,48 +35,38 @@ internal static class DerivedSchema
 
         // Compared first without the write lock: a store that is current (every night but an upgrade's) is only read,
         // so a run does not wait on, or block, another writer for nothing.
-        if (Stale(connection, transaction: null).Count == 0)
+        if (Stale(connection, transaction: null) is (false, { Count: 0 }))
         {
             return [];
         }
 
         using var transaction = connection.BeginTransaction(deferred: false);
-        var stale = Stale(connection, transaction);
-        foreach (var name in stale)
+        var (statuses, views) = Stale(connection, transaction);
+        if (statuses)
         {
-            if (name == StatusTable)
-            {
-                connection.Execute(SqlScripts.Get("store/sync_job_statuses.sql"), new { Statuses = SqlJson.Of(Statuses) }, transaction);
-            }
-            else
-            {
-                connection.Execute(Views.Single(view => view.Name == name).Script, transaction: transaction);
-            }
+            connection.Execute(SqlScripts.Get("store/sync_job_statuses.sql"), new { Statuses = SqlJson.Of(Statuses) }, transaction);
+        }
+
+        foreach (var view in views)
+        {
+            connection.Execute(view.Script, transaction: transaction);
         }
 
         transaction.Commit();
-        return stale;
+        return [.. statuses ? [StatusTable] : Array.Empty<string>(), .. views.Select(view => view.Name)];
     }
 
-    /// <summary>What differs from this build: <see cref="StatusTable"/> first, then views in name order.</summary>
-    private static List<string> Stale(SqliteConnection connection, SqliteTransaction? transaction)
+    /// <summary>Whether job_statuses differs from <see cref="Statuses"/>, and the views whose definition differs.</summary>
+    private static (bool Statuses, IReadOnlyList<DerivedView> Views) Stale(SqliteConnection connection, SqliteTransaction? transaction)
     {
-        var stale = new List<string>();
-        if (!connection.Query<StatusRow>(SqlScripts.Get("store/job_statuses.sql"), transaction: transaction).SequenceEqual(Statuses))
-        {
-            stale.Add(StatusTable);
-        }
-
-        foreach (var (name, script) in Views)
-        {
-            var stored = connection.ExecuteScalar<string?>(SqlScripts.Get("store/view_definition.sql"), new { Name = name }, transaction);
-            if (!string.Equals(stored, Definition(script), StringComparison.Ordinal))
-            {
-                stale.Add(name);
-            }
-        }
-
-        return stale;
+        var statuses = !connection.Query<StatusRow>(SqlScripts.Get("store/job_statuses.sql"), transaction: transaction).SequenceEqual(Statuses);
+        var views = Views
+            .Where(view => !string.Equals(
+                connection.ExecuteScalar<string?>(SqlScripts.Get("store/view_definition.sql"), new { view.Name }, transaction),
+                view.Definition,
+                StringComparison.Ordinal))
+            .ToList();
+        return (statuses, views);
     }
 
     /// <summary>
@@ -93,4 +83,11 @@ internal static class DerivedSchema
 
     /// <summary>One row of job_statuses.</summary>
     public sealed record StatusRow(string Status, long IsFinal, long IsFailed);
+
+    /// <summary>A view built from a rule: its script (a DROP VIEW IF EXISTS, then the CREATE VIEW) and the definition
+    /// SQLite keeps of it once created, to compare with the store's.</summary>
+    public sealed record DerivedView(string Name, string Script)
+    {
+        public string Definition { get; } = DerivedSchema.Definition(Script);
+    }
 }
