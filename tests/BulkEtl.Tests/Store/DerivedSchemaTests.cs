@@ -38,9 +38,8 @@ public sealed class DerivedSchemaTests : IDisposable
         var path = _folder.File("store.db");
         using (var connection = StoreDatabase.Open(path))
         {
-            connection.Execute("INSERT INTO bulk_jobs (id, created_at, object_type, job_type, status, rows_succeeded, rows_failed, raw_json, first_seen_at, updated_at) " +
-                "VALUES ('a', '2026-01-01T00:00:00Z', 'account', 'Import', 'Completed', 3, 1, '{}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')");
-            connection.Execute($"DROP VIEW {View}; CREATE VIEW {View} AS SELECT 'an older rule' AS period_kind");
+            AddJob(connection, JobStatuses.Completed);
+            ReplaceViewWithAnOlderOne(connection);
         }
 
         using (var connection = StoreDatabase.Open(path))
@@ -57,7 +56,7 @@ public sealed class DerivedSchemaTests : IDisposable
         var path = _folder.File("store.db");
         using (var connection = StoreDatabase.Open(path))
         {
-            connection.Execute($"DROP VIEW {View}; CREATE VIEW {View} AS SELECT 'an older rule' AS period_kind");
+            ReplaceViewWithAnOlderOne(connection);
         }
 
         var before = File.ReadAllBytes(path);
@@ -84,8 +83,7 @@ public sealed class DerivedSchemaTests : IDisposable
         var path = _folder.File("store.db");
         using (var connection = StoreDatabase.Open(path))
         {
-            connection.Execute("INSERT INTO bulk_jobs (id, created_at, object_type, job_type, status, rows_succeeded, rows_failed, raw_json, first_seen_at, updated_at) " +
-                "VALUES ('a', '2026-01-01T00:00:00Z', 'account', 'Import', 'Failed', 3, 1, '{}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')");
+            AddJob(connection, JobStatuses.Failed);
             connection.Execute("UPDATE job_statuses SET is_failed = 0, is_final = 0 WHERE status = 'Failed'; DELETE FROM job_statuses WHERE status = 'Aborted'; " +
                 "INSERT INTO job_statuses VALUES ('Invented', 1, 1)");
             Assert.Equal(0, connection.ExecuteScalar<long>("SELECT jobs_failed FROM daily_failure_rates"));
@@ -112,6 +110,24 @@ public sealed class DerivedSchemaTests : IDisposable
             Assert.EndsWith(DerivedSchema.Definition(view.Script) + ";", view.Script.TrimEnd(), StringComparison.Ordinal);
         });
     }
+
+    /// <summary>A job of 2026-01-01 with 3 rows succeeded and 1 failed.</summary>
+    private static void AddJob(SqliteConnection connection, string status)
+    {
+        var job = TestData.Job("a") with
+        {
+            CreatedAt = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero),
+            Status = status,
+            RowsSucceeded = 3,
+            RowsFailed = 1,
+        };
+        using var transaction = connection.BeginTransaction();
+        new JobRepository(connection, TimeProvider.System).Upsert([job], transaction);
+        transaction.Commit();
+    }
+
+    private static void ReplaceViewWithAnOlderOne(SqliteConnection connection) =>
+        connection.Execute($"DROP VIEW {View}; CREATE VIEW {View} AS SELECT 'an older rule' AS period_kind");
 
     private static void AssertStatusTableIsJobStatuses(SqliteConnection connection)
     {
