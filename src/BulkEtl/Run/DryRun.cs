@@ -36,7 +36,7 @@ internal sealed partial class DryRun(TenantEntities entities, ZuoraCallMetrics m
                     Tally(outcome);
                 }
 
-                if (entityListing.ListFailure is ZuoraConfigurationException or ZuoraQuotaExhaustedException)
+                if (EntityListings.IsFatal(entityListing.ListFailure))
                 {
                     break;
                 }
@@ -78,7 +78,7 @@ internal sealed partial class DryRun(TenantEntities entities, ZuoraCallMetrics m
             }
         }
 
-        if (failure is not null || listing.ListFailure is ZuoraConfigurationException or ZuoraQuotaExhaustedException)
+        if (failure is not null || EntityListings.IsFatal(listing.ListFailure))
         {
             throw failure ?? listing.ListFailure!;
         }
@@ -89,8 +89,7 @@ internal sealed partial class DryRun(TenantEntities entities, ZuoraCallMetrics m
 
         // The same rule as a night: a 404 means deleted only after a complete listing.
         var wouldMarkDeleted = failureMessage is null && listing.ListingComplete ? notFound : [];
-        var notSelected = Math.Max(0, listing.Listed - listing.SelectedFromList);
-        var result = new DryRunResult(listing.Listed, added, changed, notSelected + fetchedUnchanged, wouldMarkDeleted, failed,
+        var result = new DryRunResult(listing.Listed, added, changed, listing.NotSelected + fetchedUnchanged, wouldMarkDeleted, failed,
             metrics.Requests, failureMessage) { FetchedUnchanged = fetchedUnchanged };
         LogFinished(logger, result.Listed, added.Count, changed.Count, wouldMarkDeleted.Count, failed.Count);
         return result;
