@@ -25,9 +25,8 @@ internal static class EntityIds
         {
             if (value.Length != 36 || !Guid.TryParseExact(value, "D", out _))
             {
-                var shown = new string(value.Select(c => char.IsControl(c) ? '?' : c).Take(80).ToArray());
                 throw new UsageException(
-                    $"{name} '{shown}' is not an entity id: expected a UUID with hyphens, such as 8ad08e8a-7f1b-4e2c-9d3a-1b2c3d4e5f60");
+                    $"{name} '{ShownValue.Printable(value)}' is not an entity id: expected a UUID with hyphens, such as 8ad08e8a-7f1b-4e2c-9d3a-1b2c3d4e5f60");
             }
 
             if (!ids.Contains(value, StringComparer.OrdinalIgnoreCase))

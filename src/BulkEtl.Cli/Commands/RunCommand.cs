@@ -135,7 +135,7 @@ internal static class RunCommand
             if (!JobId.IsValid(value))
             {
                 throw new UsageException(
-                    $"--job-id '{Printable(value)}' is not a job id: expected 1 to {JobId.MaxLength} letters, digits, '-' or '_', such as 3a3e85c4-96e7-486b-ae02-827120104301");
+                    $"--job-id '{ShownValue.Printable(value)}' is not a job id: expected 1 to {JobId.MaxLength} letters, digits, '-' or '_', such as 3a3e85c4-96e7-486b-ae02-827120104301");
             }
 
             ids.Add(value);
@@ -143,6 +143,4 @@ internal static class RunCommand
 
         return ids.Distinct(StringComparer.Ordinal).ToList();
     }
-
-    private static string Printable(string value) => new(value.Select(c => char.IsControl(c) ? '?' : c).Take(80).ToArray());
 }

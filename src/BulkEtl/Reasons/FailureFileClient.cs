@@ -16,8 +16,6 @@ internal sealed class FailureFileClient(HttpClient httpClient, FailureFileOption
 {
     private const int MaxCachedCells = 10_000;
 
-    public FailureFileOptions Options => options;
-
     /// <summary>An HttpClient fit for the file host: no default headers, no redirects, no cookies, gzip decoded.</summary>
     public static HttpClient CreateHttpClient() => new(new SocketsHttpHandler
     {

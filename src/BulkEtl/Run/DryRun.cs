@@ -36,7 +36,7 @@ internal sealed partial class DryRun(TenantEntities entities, ZuoraCallMetrics m
                     Tally(outcome);
                 }
 
-                if (entityListing.ListFailure is ZuoraConfigurationException or ZuoraQuotaExhaustedException)
+                if (EntityListings.IsFatal(entityListing.ListFailure))
                 {
                     break;
                 }
@@ -78,7 +78,7 @@ internal sealed partial class DryRun(TenantEntities entities, ZuoraCallMetrics m
             }
         }
 
-        if (failure is not null || listing.ListFailure is ZuoraConfigurationException or ZuoraQuotaExhaustedException)
+        if (failure is not null || EntityListings.IsFatal(listing.ListFailure))
         {
             throw failure ?? listing.ListFailure!;
         }
@@ -89,8 +89,7 @@ internal sealed partial class DryRun(TenantEntities entities, ZuoraCallMetrics m
 
         // The same rule as a night: a 404 means deleted only after a complete listing.
         var wouldMarkDeleted = failureMessage is null && listing.ListingComplete ? notFound : [];
-        var notSelected = Math.Max(0, listing.Listed - listing.SelectedFromList);
-        var result = new DryRunResult(listing.Listed, added, changed, notSelected + fetchedUnchanged, wouldMarkDeleted, failed,
+        var result = new DryRunResult(listing.Listed, added, changed, listing.NotSelected + fetchedUnchanged, wouldMarkDeleted, failed,
             metrics.Requests, failureMessage) { FetchedUnchanged = fetchedUnchanged };
         LogFinished(logger, result.Listed, added.Count, changed.Count, wouldMarkDeleted.Count, failed.Count);
         return result;
@@ -101,37 +100,10 @@ internal sealed partial class DryRun(TenantEntities entities, ZuoraCallMetrics m
     /// refuse even those; the read-only open still keeps the file itself untouched). A missing or empty file is an
     /// empty store in memory, so nothing is created on disk.
     /// </summary>
-    private SqliteConnection OpenStore(string path, CancellationToken cancellationToken)
-    {
-        SqliteConnection connection;
-        if (new FileInfo(Path.GetFullPath(path)) is { Exists: false } or { Length: 0 })
-        {
-            connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = ":memory:", Pooling = false }.ToString());
-            connection.Open();
-            SchemaMigrator.Migrate(connection, Migration.Embedded, timeProvider, cancellationToken);
-            return connection;
-        }
-
-        connection = StoreDatabase.OpenReadOnly(path);
-        try
-        {
-            Pragma(connection, "PRAGMA query_only = OFF;");
-            Pragma(connection, "PRAGMA temp_store = MEMORY;");
-            return connection;
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
-
-    private static void Pragma(SqliteConnection connection, string pragma)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = pragma;
-        command.ExecuteNonQuery();
-    }
+    private SqliteConnection OpenStore(string path, CancellationToken cancellationToken) =>
+        new FileInfo(Path.GetFullPath(path)) is { Exists: false } or { Length: 0 }
+            ? StoreDatabase.OpenInMemory(timeProvider, cancellationToken)
+            : StoreDatabase.OpenReadOnly(path, allowTempWrites: true);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Dry run: listed {Listed}; would add {New}, change {Changed}, mark deleted {Deleted}; {Failed} failed")]

@@ -15,9 +15,18 @@ internal sealed class EntityListings
 
     public long SelectedFromList => _entities.Sum(entity => entity.Planner.SelectedFromList);
 
+    /// <summary>Listed jobs the planners did not select: unchanged since the store last saw them.</summary>
+    public long NotSelected => Math.Max(0, Listed - SelectedFromList);
+
     public Exception? ListFailure => _entities.Select(entity => entity.Listing.ListFailure).FirstOrDefault(failure => failure is not null);
 
     public bool ListingComplete => _entities.Count > 0 && _entities.All(entity => entity.Listing.ListingComplete);
+
+    /// <summary>
+    /// A listing failure that ends the night (and a dry run) at once: wrong configuration or a spent quota, which no
+    /// later entity or step can mend. Any other listing failure only leaves the listing incomplete.
+    /// </summary>
+    public static bool IsFatal(Exception? listFailure) => listFailure is ZuoraConfigurationException or ZuoraQuotaExhaustedException;
 
     /// <summary>The next entity's listing and planner; on a multi-entity night the planner asks only for that entity's jobs.</summary>
     public (ExtractionProgress Listing, IncrementalFetchPlanner Planner) Start(JobRepository jobs, string? entityId, bool multiEntity)

@@ -13,33 +13,25 @@ namespace BulkEtl.Run;
 /// whose file cannot be read is counted and logged, never fatal, and tried again the next night. An expired link is
 /// asked for again once.
 /// </summary>
-internal sealed partial class FailureReasonCollector(ZuoraClient client, FailureFileClient files, TimeProvider timeProvider,
+internal sealed partial class FailureReasonCollector(FailureFileClient files, TimeProvider timeProvider,
     ILogger<FailureReasonCollector> logger)
 {
     /// <summary>Jobs read at once; Zuora calls also queue on the client's own limiter.</summary>
     private const int Parallelism = 4;
 
-    public Task<FailureReasonCounts> CollectAsync(SqliteConnection connection, Guid runId, CancellationToken cancellationToken) =>
-        CollectAsync(connection, runId, client, null, anyEntity: true, cancellationToken);
-
     /// <summary>
-    /// A multi-entity night: every entity in turn, each one's jobs asked under its own header and token (another
-    /// entity's job would answer 404 there), with its own client. Counts are summed.
+    /// Every entity in turn, each one's jobs asked under its own header and token (another entity's job would answer
+    /// 404 there), with its own client. Counts are summed.
     /// </summary>
     public async Task<FailureReasonCounts> CollectAsync(SqliteConnection connection, Guid runId, TenantEntities entities,
         CancellationToken cancellationToken)
     {
-        if (!entities.IsMultiEntity)
-        {
-            return await CollectAsync(connection, runId, entities.Entities[0].Client, null, anyEntity: true, cancellationToken);
-        }
-
-        var total = new FailureReasonCounts(0, 0, 0, 0, 0);
+        // One entity: its jobs are all the store's (anyEntity), whatever entity they were stored under.
+        var total = FailureReasonCounts.Zero;
         foreach (var entity in entities.Entities)
         {
-            var counts = await CollectAsync(connection, runId, entity.Client, entity.EntityId, anyEntity: false, cancellationToken);
-            total = new FailureReasonCounts(total.Pending + counts.Pending, total.Collected + counts.Collected, total.Failed + counts.Failed,
-                total.Unavailable + counts.Unavailable, total.LinksRenewed + counts.LinksRenewed);
+            total = total.Add(await CollectAsync(connection, runId, entity.Client, entity.EntityId, anyEntity: !entities.IsMultiEntity,
+                cancellationToken));
         }
 
         return total;

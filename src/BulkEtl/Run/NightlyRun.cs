@@ -44,7 +44,7 @@ internal sealed partial class NightlyRun(TenantEntities entities, ZuoraCallMetri
                     counts => progress?.Report(Totals(counts, listing)), cancellationToken);
 
                 // 2. What no later step can mend ends the night: wrong configuration (exit 2), a spent quota, a failing Zuora.
-                if (failure is not null || entityListing.ListFailure is ZuoraConfigurationException or ZuoraQuotaExhaustedException)
+                if (failure is not null || EntityListings.IsFatal(entityListing.ListFailure))
                 {
                     throw failure ?? entityListing.ListFailure!;
                 }
@@ -125,11 +125,10 @@ internal sealed partial class NightlyRun(TenantEntities entities, ZuoraCallMetri
     private RunCounts Totals(RunCounts jobs, EntityListings listing)
     {
         var notChangedAfterFetch = Math.Max(0, jobs.Fetched - jobs.New - jobs.Changed);
-        var notSelected = Math.Max(0, listing.Listed - listing.SelectedFromList);
         return jobs with
         {
             Listed = listing.Listed,
-            Unchanged = notSelected + notChangedAfterFetch,
+            Unchanged = listing.NotSelected + notChangedAfterFetch,
             Requests = metrics.Requests,
             Retries = metrics.Retries,
             TooManyRequests = metrics.TooManyRequests,

@@ -36,7 +36,7 @@ internal static class RunMetricsFile
             using var connection = StoreDatabase.OpenReadOnly(databasePath);
             var ledger = new RunLedger(connection, TimeProvider.System);
             var lastSuccess = ledger.Latest(1, "succeeded").FirstOrDefault()?.FinishedAt is { } text
-                ? DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal)
+                ? StoreTime.Parse(text)
                 : previousSuccess;
             if (ledger.Find(runId) is not { } run)
             {

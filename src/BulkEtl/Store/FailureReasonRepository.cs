@@ -35,12 +35,6 @@ internal sealed class FailureReasonRepository(SqliteConnection connection, TimeP
         transaction.Commit();
     }
 
-    /// <summary>One job's stored reasons, most rows first.</summary>
-    public IReadOnlyList<StoredFailureReason> ForJob(string jobId) =>
-        connection.Query<StoredFailureReason>(
-            "SELECT code AS Code, category AS Category, reason AS Reason, rows AS Rows FROM bulk_job_failure_reasons WHERE job_id = @JobId ORDER BY rows DESC, code, reason",
-            new { JobId = jobId }).ToList();
-
     private sealed class PendingRow
     {
         public string JobId { get; set; } = "";

@@ -71,9 +71,12 @@ internal static class StoreDatabase
     /// </summary>
     /// <exception cref="StoreException">The file is missing, empty, not a SQLite database, a SQLite database BulkEtl
     /// did not make, or a store whose schema is older (run first) or newer (upgrade BulkEtl) than this build's.</exception>
-    public static SqliteConnection OpenReadOnly(string path) => OpenReadOnly(path, Migration.Embedded);
+    /// <param name="allowTempWrites">Leaves <c>query_only</c> off and keeps the temp schema in memory, so the caller
+    /// can write temp tables (a dry run's planner does); the file itself is still opened read-only, never written.</param>
+    public static SqliteConnection OpenReadOnly(string path, bool allowTempWrites = false) =>
+        OpenReadOnly(path, Migration.Embedded, allowTempWrites);
 
-    internal static SqliteConnection OpenReadOnly(string path, IReadOnlyList<Migration> migrations)
+    internal static SqliteConnection OpenReadOnly(string path, IReadOnlyList<Migration> migrations, bool allowTempWrites = false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var fullPath = Path.GetFullPath(path);
@@ -105,7 +108,7 @@ internal static class StoreDatabase
         {
             Scalar(connection, string.Create(
                 System.Globalization.CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds};"));
-            Scalar(connection, "PRAGMA query_only = ON;");
+            Scalar(connection, allowTempWrites ? "PRAGMA temp_store = MEMORY;" : "PRAGMA query_only = ON;");
             var current = SchemaMigrator.CurrentVersion(connection);
             if (current == 0)
             {
@@ -115,6 +118,26 @@ internal static class StoreDatabase
             RefuseOtherVersion(fullPath, current, latest);
             SchemaMigrator.VerifyApplied(connection, migrations, current);
         });
+    }
+
+    /// <summary>
+    /// A new, empty store in memory with this build's schema, for a caller that must plan against a store that does
+    /// not exist yet without creating a file. The caller owns the returned connection.
+    /// </summary>
+    public static SqliteConnection OpenInMemory(TimeProvider timeProvider, CancellationToken cancellationToken = default)
+    {
+        var connection = Connection(":memory:", SqliteOpenMode.ReadWriteCreate);
+        try
+        {
+            connection.Open();
+            SchemaMigrator.Migrate(connection, Migration.Embedded, timeProvider, cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
     }
 
     private static void RefuseOtherVersion(string fullPath, int current, int latest)
