@@ -34,7 +34,6 @@ internal sealed partial class ZuoraClient
                     response.StatusCode, response.RequestId);
             }
 
-            ThrowIfNotSuccess(path, response);
             return ReadDownloads(jobId, path, response);
         }, cancellationToken);
     }
@@ -45,6 +44,7 @@ internal sealed partial class ZuoraClient
         {
             using var document = JsonDocument.Parse(response.Body);
             var root = document.RootElement;
+            ThrowIfNotSuccess(path, response, root);
             if (root.ValueKind != JsonValueKind.Object)
             {
                 throw new FormatException("not a JSON object");

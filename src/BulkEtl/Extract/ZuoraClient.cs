@@ -191,10 +191,9 @@ internal sealed partial class ZuoraClient(ZuoraTransport transport, IAccessToken
 
     private static ListPage ReadPage(ZuoraResponse response)
     {
-        ThrowIfNotSuccess(SummariesPath, response);
         try
         {
-            return ListPageReader.Read(response.Body)
+            return ListPageReader.Read(response.Body, () => NotSuccess(SummariesPath, response))
                 ?? throw Transient(SummariesPath, response, "a body that is cut off or not JSON");
         }
         catch (FormatException exception)
@@ -207,11 +206,11 @@ internal sealed partial class ZuoraClient(ZuoraTransport transport, IAccessToken
     private static JobSummary ReadSummary(string jobId, ZuoraResponse response)
     {
         var path = $"bulk-data/bulk-jobs/{jobId}/summary";
-        ThrowIfNotSuccess(path, response);
         JobSummary summary;
         try
         {
             using var document = JsonDocument.Parse(response.Body);
+            ThrowIfNotSuccess(path, response, document.RootElement);
             summary = JobSummaryParser.ParseSummary(document.RootElement);
         }
         catch (JsonException exception) when (JsonSlices.TopLevelMembers(response.Body.Span) is null)
@@ -237,29 +236,20 @@ internal sealed partial class ZuoraClient(ZuoraTransport transport, IAccessToken
         return summary.Id == jobId ? summary : summary with { Id = jobId };
     }
 
-    /// <summary>HTTP 200 can still carry <c>"success": false</c>; Zuora uses it for passing faults.</summary>
-    private static void ThrowIfNotSuccess(string path, ZuoraResponse response)
+    /// <summary>
+    /// HTTP 200 can still carry <c>"success": false</c>; Zuora uses it for passing faults. Checked on the document the
+    /// reader already parsed; a body that does not parse is judged by the reader alone.
+    /// </summary>
+    private static void ThrowIfNotSuccess(string path, ZuoraResponse response, JsonElement root)
     {
-        var span = response.Body.Span;
-        if (span.IndexOf("\"success\""u8) < 0)
+        if (ZuoraErrorBody.SaysNotSuccess(root))
         {
-            return;
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(response.Body);
-            if (document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("success", out var success) && success.ValueKind == JsonValueKind.False)
-            {
-                throw Transient(path, response, $"success=false: {response.Reason ?? "no reason given"}");
-            }
-        }
-        catch (JsonException)
-        {
-            // Judged by the reader that follows.
+            throw NotSuccess(path, response);
         }
     }
+
+    private static TransientZuoraException NotSuccess(string path, ZuoraResponse response) =>
+        Transient(path, response, $"success=false: {response.Reason ?? "no reason given"}");
 
     private static TransientZuoraException Transient(string path, ZuoraResponse response, string what, Exception? inner = null) =>
         new($"GET /{path} answered {what}", response.StatusCode, null, response.RequestId, inner);

@@ -204,6 +204,45 @@ public sealed class ZuoraClientTests
     }
 
     [Fact]
+    public async Task ListPagesAsync_SuccessFalseWithHttp200_IsRetriedAsTransient()
+    {
+        using var harness = new ClientHarness(new StubHttpHandler((_, index) => index == 0
+            ? StubHttpHandler.Json(HttpStatusCode.OK, """{"success":false,"reasons":[{"code":50000001,"message":"busy"}]}""")
+            : StubHttpHandler.Json(HttpStatusCode.OK, Page(null, Entry(JobA)))));
+
+        var page = Assert.Single(await harness.ListAllAsync());
+
+        Assert.Equal(JobA, Assert.Single(page.Entries).Id);
+        Assert.Equal(1, harness.Metrics.Retries);
+    }
+
+    [Fact]
+    public async Task GetSummaryAsync_SuccessFalseWithHttp200_IsRetriedAsTransient()
+    {
+        using var harness = new ClientHarness(new StubHttpHandler((_, index) => index == 0
+            ? StubHttpHandler.Json(HttpStatusCode.OK, """{"success":false,"reasons":[{"code":50000001,"message":"busy"}]}""")
+            : StubHttpHandler.Json(HttpStatusCode.OK, Summary(JobA))));
+
+        var fetch = await harness.Client.GetSummaryAsync(JobA, CancellationToken.None);
+
+        Assert.Equal(JobA, fetch.Summary!.Id);
+        Assert.Equal(1, harness.Metrics.Retries);
+    }
+
+    [Fact]
+    public async Task GetDownloadsAsync_SuccessFalseWithHttp200_IsRetriedAsTransient()
+    {
+        using var harness = new ClientHarness(new StubHttpHandler((_, index) => index == 0
+            ? StubHttpHandler.Json(HttpStatusCode.OK, """{"success":false,"reasons":[{"code":50000001,"message":"busy"}]}""")
+            : StubHttpHandler.Json(HttpStatusCode.OK, $$"""{"jobId":"{{JobA}}","status":"Completed","errorRowsFile":"https://files.example/e.csv"}""")));
+
+        var downloads = await harness.Client.GetDownloadsAsync(JobA, CancellationToken.None);
+
+        Assert.Equal(new Uri("https://files.example/e.csv"), downloads!.ErrorRowsFile);
+        Assert.Equal(1, harness.Metrics.Retries);
+    }
+
+    [Fact]
     public async Task GetSummaryAsync_BodyOverTheCap_FailsThatCallWithoutRetry()
     {
         var huge = new byte[6 * 1024 * 1024];
