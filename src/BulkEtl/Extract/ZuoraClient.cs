@@ -23,9 +23,6 @@ internal sealed partial class ZuoraClient(ZuoraTransport transport, IAccessToken
 
     public Uri BaseUrl => transport.Options.BaseUrl;
 
-    /// <summary>For the other parts of this class (ZuoraClient.Downloads.cs), which cannot see the constructor's parameters.</summary>
-    private ZuoraTransport Transport => transport;
-
     /// <summary>
     /// Pages through the list; a page is yielded as soon as it arrives, so memory stays flat. The listing is complete
     /// when this ends without throwing: Zuora's own "no job summaries" 404 ends it, any other 404 or error fails it.
@@ -95,7 +92,15 @@ internal sealed partial class ZuoraClient(ZuoraTransport transport, IAccessToken
     /// One job's summary, or null in <see cref="SummaryFetch.Summary"/> when Zuora answers 404. A summary that is not
     /// this job's, or that cannot be mapped, throws <see cref="ZuoraRecordException"/>: not retried, stored nowhere.
     /// </summary>
-    public async Task<SummaryFetch> GetSummaryAsync(string jobId, CancellationToken cancellationToken)
+    public async Task<SummaryFetch> GetSummaryAsync(string jobId, CancellationToken cancellationToken) =>
+        new(jobId, await GetJobResourceAsync(jobId, "summary", response => ReadSummary(jobId, response), cancellationToken));
+
+    /// <summary>
+    /// One per-job read, <c>GET /bulk-data/bulk-jobs/{jobId}/{resource}</c>: null when Zuora answers 404, any other
+    /// refusal a <see cref="ZuoraApiException"/>, a success what <paramref name="read"/> makes of it.
+    /// </summary>
+    private async Task<T?> GetJobResourceAsync<T>(string jobId, string resource, Func<ZuoraResponse, T> read,
+        CancellationToken cancellationToken) where T : class
     {
         // Only an id of URL-safe characters ever reaches a URL path: nothing else can walk to another endpoint.
         if (!JobId.IsValid(jobId))
@@ -103,8 +108,8 @@ internal sealed partial class ZuoraClient(ZuoraTransport transport, IAccessToken
             throw new ArgumentException($"'{SafeText.Clip(jobId, JobId.MaxLength)}' is not a job id (1 to {JobId.MaxLength} letters, digits, '-' or '_')", nameof(jobId));
         }
 
-        var path = $"bulk-data/bulk-jobs/{jobId}/summary";
-        var summary = await transport.ExecuteAsync(async attemptToken =>
+        var path = JobPath(jobId, resource);
+        return await transport.ExecuteAsync(async attemptToken =>
         {
             var response = await SendAuthorizedAsync(path, attemptToken);
             if (response.StatusCode == HttpStatusCode.NotFound)
@@ -115,14 +120,15 @@ internal sealed partial class ZuoraClient(ZuoraTransport transport, IAccessToken
             if (!response.IsSuccess)
             {
                 throw new ZuoraApiException(
-                    $"GET /bulk-data/bulk-jobs/{jobId}/summary answered HTTP {(int)response.StatusCode}: {response.Reason ?? "no reason given"}",
+                    $"GET /{path} answered HTTP {(int)response.StatusCode}: {response.Reason ?? "no reason given"}",
                     response.StatusCode, response.RequestId);
             }
 
-            return ReadSummary(jobId, response);
+            return read(response);
         }, cancellationToken);
-        return new SummaryFetch(jobId, summary);
     }
+
+    private static string JobPath(string jobId, string resource) => $"bulk-data/bulk-jobs/{jobId}/{resource}";
 
     private async Task<ZuoraResponse> SendAuthorizedAsync(string path, CancellationToken cancellationToken)
     {
@@ -205,7 +211,7 @@ internal sealed partial class ZuoraClient(ZuoraTransport transport, IAccessToken
 
     private static JobSummary ReadSummary(string jobId, ZuoraResponse response)
     {
-        var path = $"bulk-data/bulk-jobs/{jobId}/summary";
+        var path = JobPath(jobId, "summary");
         JobSummary summary;
         try
         {
