@@ -37,7 +37,7 @@ internal sealed partial class ZuoraClient(ZuoraTransport transport, IAccessToken
             var path = $"{SummariesPath}?limit={pageSize}" + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}");
             var (page, refusal) = await transport.ExecuteAsync(async attemptToken =>
             {
-                var response = await SendAuthorizedAsync(path, attemptToken);
+                var response = await SendAuthorizedAsync(path, ListRedirected, attemptToken);
                 return response.IsSuccess ? (ReadPage(response), null) : ((ListPage?)null, response);
             }, cancellationToken);
 
@@ -81,7 +81,7 @@ internal sealed partial class ZuoraClient(ZuoraTransport transport, IAccessToken
     public async Task<ZuoraProbe> ProbeAsync(CancellationToken cancellationToken)
     {
         var path = $"{SummariesPath}?limit={Math.Clamp(transport.Options.PageSize, 1, ZuoraOptions.MaxPageSize)}";
-        var response = await transport.ExecuteAsync(attemptToken => SendAuthorizedAsync(path, attemptToken), cancellationToken);
+        var response = await transport.ExecuteAsync(attemptToken => SendAuthorizedAsync(path, ListRedirected, attemptToken), cancellationToken);
         var page = response.StatusCode == HttpStatusCode.NotFound && IsNoJobSummaries(response) ? new ListPage([], [], null)
             : response.IsSuccess ? ReadPage(response)
             : throw ListRefused(response, 1);
@@ -111,7 +111,7 @@ internal sealed partial class ZuoraClient(ZuoraTransport transport, IAccessToken
         var path = JobPath(jobId, resource);
         return await transport.ExecuteAsync(async attemptToken =>
         {
-            var response = await SendAuthorizedAsync(path, attemptToken);
+            var response = await SendAuthorizedAsync(path, JobReadRedirected, attemptToken);
             if (response.StatusCode == HttpStatusCode.NotFound)
             {
                 return null;
@@ -130,11 +130,18 @@ internal sealed partial class ZuoraClient(ZuoraTransport transport, IAccessToken
 
     private static string JobPath(string jobId, string resource) => $"bulk-data/bulk-jobs/{jobId}/{resource}";
 
-    private async Task<ZuoraResponse> SendAuthorizedAsync(string path, CancellationToken cancellationToken)
+    /// <summary>A redirecting list is the configuration's fault: no job can be read.</summary>
+    private static ZuoraApiException ListRedirected(ZuoraRedirectException redirect) => redirect.AsConfigurationError();
+
+    /// <summary>One per-job read that redirects costs that job only.</summary>
+    private static ZuoraApiException JobReadRedirected(ZuoraRedirectException redirect) => redirect.AsRecordError();
+
+    private async Task<ZuoraResponse> SendAuthorizedAsync(string path, Func<ZuoraRedirectException, ZuoraApiException> redirected,
+        CancellationToken cancellationToken)
     {
         for (var renewals = 0; ; renewals++)
         {
-            var (response, token, answeredAt) = await SendInSlotAsync(path, cancellationToken);
+            var (response, token, answeredAt) = await SendInSlotAsync(path, redirected, cancellationToken);
             if (response.StatusCode != HttpStatusCode.Unauthorized)
             {
                 return response;
@@ -170,7 +177,7 @@ internal sealed partial class ZuoraClient(ZuoraTransport transport, IAccessToken
 
     /// <summary>One exchange holding one slot of the limiter, which a concurrency rejection shrinks.</summary>
     private async Task<(ZuoraResponse Response, AccessToken Token, DateTimeOffset AnsweredAt)> SendInSlotAsync(string path,
-        CancellationToken cancellationToken)
+        Func<ZuoraRedirectException, ZuoraApiException> redirected, CancellationToken cancellationToken)
     {
         using var lease = await limiter.AcquireAsync(cancellationToken);
         var token = await tokens.GetTokenAsync(cancellationToken);
@@ -186,14 +193,12 @@ internal sealed partial class ZuoraClient(ZuoraTransport transport, IAccessToken
             lease.Reject();
             throw;
         }
-        catch (ZuoraConfigurationException exception) when (IsSummaryPath(path) && exception.StatusCode is { } status && (int)status is >= 300 and < 400)
+        catch (ZuoraRedirectException redirect)
         {
-            // One summary that redirects costs that job; a redirecting token endpoint or list is the configuration's fault.
-            throw new ZuoraRecordException(exception.Message, exception.StatusCode, exception.RequestId, inner: exception);
+            // The transport cannot tell whose fault a redirect is; the caller said.
+            throw redirected(redirect);
         }
     }
-
-    private static bool IsSummaryPath(string path) => !path.StartsWith(SummariesPath, StringComparison.Ordinal);
 
     private static ListPage ReadPage(ZuoraResponse response)
     {

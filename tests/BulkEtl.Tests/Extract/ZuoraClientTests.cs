@@ -296,6 +296,19 @@ public sealed class ZuoraClientTests
     }
 
     [Fact]
+    public async Task GetDownloadsAsync_Redirect_CostsThatJobOnly()
+    {
+        using var harness = new ClientHarness(new StubHttpHandler((_, _) =>
+            new HttpResponseMessage(HttpStatusCode.Found) { Headers = { Location = new Uri("https://elsewhere.example/") } }));
+
+        var error = await Assert.ThrowsAsync<ZuoraRecordException>(() => harness.Client.GetDownloadsAsync(JobA, CancellationToken.None));
+
+        Assert.Contains("302", error.Message, StringComparison.Ordinal);
+        Assert.Contains("elsewhere.example", error.Message, StringComparison.Ordinal);
+        Assert.Single(harness.Handler.Calls);
+    }
+
+    [Fact]
     public async Task GetSummaryAsync_QuotaSpent_StopsAtOnceAndSendsNothingMore()
     {
         using var harness = new ClientHarness(new StubHttpHandler((_, _) =>
