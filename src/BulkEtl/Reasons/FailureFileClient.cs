@@ -217,7 +217,7 @@ internal sealed class FailureFileClient(HttpClient httpClient, FailureFileOption
     public static bool IsAllowed(Uri link) =>
         link.IsAbsoluteUri
         && (link.Scheme == Uri.UriSchemeHttps
-            || (link.Scheme == Uri.UriSchemeHttp && (link.IsLoopback || (IPAddress.TryParse(link.Host, out var address) && IPAddress.IsLoopback(address)))));
+            || (link.Scheme == Uri.UriSchemeHttp && Extract.Loopback.Is(link)));
 
     private static string Host(Uri link) => link.IsAbsoluteUri ? Extract.SafeText.Clip(link.Host, 100) : "no host";
 
