@@ -1,4 +1,3 @@
-using System.Net;
 using BulkEtl.Extract;
 using BulkEtl.Reasons;
 using BulkEtl.Report;
@@ -41,15 +40,8 @@ internal static class BulkEtlServices
                 // The resilience pipeline owns every timeout.
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
-            .ConfigurePrimaryHttpMessageHandler(primaryHandler ?? (() => new SocketsHttpHandler
-            {
-                AutomaticDecompression = DecompressionMethods.GZip,
-                // A redirect could carry the client secret or the token to another host: refused, never followed.
-                AllowAutoRedirect = false,
-                ConnectTimeout = TimeSpan.FromSeconds(15),
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                MaxConnectionsPerServer = options.MaxConcurrency + 2,
-            }))
+            // A redirect could carry the client secret or the token to another host: refused, never followed.
+            .ConfigurePrimaryHttpMessageHandler(primaryHandler ?? (() => ZuoraHttpHandler.Create(options.MaxConcurrency + 2)))
             // The factory's own logging writes request URIs and header names; nothing in it is needed, so none of it runs.
             .RemoveAllLoggers();
         services.AddSingleton(provider => ZuoraResiliencePipeline.Create(options.Resilience, provider.GetRequiredService<TimeProvider>(),

@@ -19,17 +19,12 @@ internal sealed class FailureFileClient(HttpClient httpClient, FailureFileOption
     public FailureFileOptions Options => options;
 
     /// <summary>An HttpClient fit for the file host: no default headers, no redirects, no cookies, gzip decoded.</summary>
-    public static HttpClient CreateHttpClient() => new(new SocketsHttpHandler
+    public static HttpClient CreateHttpClient()
     {
-        AllowAutoRedirect = false,
-        AutomaticDecompression = DecompressionMethods.GZip,
-        UseCookies = false,
-        ConnectTimeout = TimeSpan.FromSeconds(15),
-        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-    })
-    {
-        Timeout = Timeout.InfiniteTimeSpan,
-    };
+        var handler = Extract.ZuoraHttpHandler.Create();
+        handler.UseCookies = false;
+        return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+    }
 
     /// <summary>The names in the first line of a source file; nothing after that line is read.</summary>
     public async Task<IReadOnlyList<string>> ReadHeaderAsync(string jobId, Uri link, char delimiter, CancellationToken cancellationToken)
