@@ -63,7 +63,6 @@ internal sealed record ZuoraConnection(Uri BaseUrl, string? Token, string? Clien
         Token = Token,
         ClientId = ClientId,
         ClientSecret = ClientSecret,
-        EntityId = entityIds.FirstOrDefault(),
         EntityIds = entityIds,
         OrgIds = orgIds,
         TrackId = trackId,

@@ -32,6 +32,9 @@ internal static class BulkEtlServices
     public static IServiceCollection AddNightlyRun(this IServiceCollection services, ZuoraOptions options,
         Func<HttpMessageHandler>? primaryHandler = null)
     {
+        // The one client a single-entity night (or a check) builds sends the first entity as its header; a multi-entity
+        // night builds one more per entity (Entities).
+        options = options.EntityIds.Count > 0 ? options with { EntityId = options.EntityIds[0] } : options;
         services.AddSingleton(options);
         services.AddSingleton<ZuoraCallMetrics>();
         services.AddHttpClient(ZuoraHttpClient, client =>
@@ -88,7 +91,7 @@ internal static class BulkEtlServices
     {
         if (options.EntityIds.Count <= 1)
         {
-            return new TenantEntities([new EntityExtraction(options.EntityIds.FirstOrDefault() ?? options.EntityId,
+            return new TenantEntities([new EntityExtraction(options.EntityId,
                 provider.GetRequiredService<JobExtractor>(), provider.GetRequiredService<ZuoraClient>())]);
         }
 
