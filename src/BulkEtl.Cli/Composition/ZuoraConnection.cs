@@ -1,4 +1,3 @@
-using System.Net;
 using BulkEtl.Extract;
 
 namespace BulkEtl.Cli.Composition;
@@ -40,7 +39,7 @@ internal sealed record ZuoraConnection(Uri BaseUrl, string? Token, string? Clien
             throw new UsageException($"the base URL for {uri.Host} must not carry a user, password, query or fragment: give credentials with --client-id/--client-secret or --token");
         }
 
-        if (uri.Scheme == "http" && !IsLoopback(uri))
+        if (uri.Scheme == "http" && !Loopback.Is(uri))
         {
             throw new UsageException($"the base URL http://{uri.Host} uses plain http to a host that is not this machine: the token would travel in clear; use https");
         }
@@ -64,14 +63,10 @@ internal sealed record ZuoraConnection(Uri BaseUrl, string? Token, string? Clien
         Token = Token,
         ClientId = ClientId,
         ClientSecret = ClientSecret,
-        EntityId = entityIds.FirstOrDefault(),
         EntityIds = entityIds,
         OrgIds = orgIds,
         TrackId = trackId,
         MaxConcurrency = tuning.MaxConcurrency,
         Resilience = tuning.Resilience,
     };
-
-    private static bool IsLoopback(Uri uri) =>
-        uri.IsLoopback || (IPAddress.TryParse(uri.DnsSafeHost, out var address) && IPAddress.IsLoopback(address));
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using BulkEtl.Extract;
 using BulkEtl.Reasons;
 using BulkEtl.Report;
@@ -33,6 +32,9 @@ internal static class BulkEtlServices
     public static IServiceCollection AddNightlyRun(this IServiceCollection services, ZuoraOptions options,
         Func<HttpMessageHandler>? primaryHandler = null)
     {
+        // The one client a single-entity night (or a check) builds sends the first entity as its header; a multi-entity
+        // night builds one more per entity (Entities).
+        options = options.EntityIds.Count > 0 ? options with { EntityId = options.EntityIds[0] } : options;
         services.AddSingleton(options);
         services.AddSingleton<ZuoraCallMetrics>();
         services.AddHttpClient(ZuoraHttpClient, client =>
@@ -41,15 +43,8 @@ internal static class BulkEtlServices
                 // The resilience pipeline owns every timeout.
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
-            .ConfigurePrimaryHttpMessageHandler(primaryHandler ?? (() => new SocketsHttpHandler
-            {
-                AutomaticDecompression = DecompressionMethods.GZip,
-                // A redirect could carry the client secret or the token to another host: refused, never followed.
-                AllowAutoRedirect = false,
-                ConnectTimeout = TimeSpan.FromSeconds(15),
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                MaxConnectionsPerServer = options.MaxConcurrency + 2,
-            }))
+            // A redirect could carry the client secret or the token to another host: refused, never followed.
+            .ConfigurePrimaryHttpMessageHandler(primaryHandler ?? (() => ZuoraHttpHandler.Create(options.MaxConcurrency + 2)))
             // The factory's own logging writes request URIs and header names; nothing in it is needed, so none of it runs.
             .RemoveAllLoggers();
         services.AddSingleton(provider => ZuoraResiliencePipeline.Create(options.Resilience, provider.GetRequiredService<TimeProvider>(),
@@ -96,7 +91,7 @@ internal static class BulkEtlServices
     {
         if (options.EntityIds.Count <= 1)
         {
-            return new TenantEntities([new EntityExtraction(options.EntityIds.FirstOrDefault() ?? options.EntityId,
+            return new TenantEntities([new EntityExtraction(options.EntityId,
                 provider.GetRequiredService<JobExtractor>(), provider.GetRequiredService<ZuoraClient>())]);
         }
 

@@ -12,19 +12,32 @@ namespace BulkEtl.Extract;
 /// </summary>
 internal static partial class ListPageReader
 {
-    /// <summary>The page, or null when the body is incomplete or not JSON (worth asking again).</summary>
-    public static ListPage? Read(ReadOnlyMemory<byte> body)
+    /// <summary>
+    /// The page, or null when the body is incomplete or not JSON (worth asking again). A parsed answer that says
+    /// <c>"success": false</c> throws what <paramref name="notSuccess"/> makes, before its shape is judged.
+    /// </summary>
+    public static ListPage? Read(ReadOnlyMemory<byte> body, Func<Exception> notSuccess)
     {
+        JsonDocument document;
         try
         {
-            using var document = JsonDocument.Parse(body);
-            return FromDocument(document.RootElement);
+            document = JsonDocument.Parse(body);
         }
         catch (JsonException)
         {
             // One bad string escape makes the whole document invalid JSON; if the answer is otherwise complete, salvage
             // it entry by entry.
             return JsonSlices.TopLevelMembers(body.Span) is { } members ? FromSlices(body, members) : null;
+        }
+
+        using (document)
+        {
+            if (ZuoraErrorBody.SaysNotSuccess(document.RootElement))
+            {
+                throw notSuccess();
+            }
+
+            return FromDocument(document.RootElement);
         }
     }
 

@@ -99,7 +99,15 @@ internal sealed class OAuthTokenSource(ZuoraTransport transport, string clientId
                     ["grant_type"] = "client_credentials",
                 }),
             };
-            return await transport.SendOnceAsync(request, attemptToken);
+            try
+            {
+                return await transport.SendOnceAsync(request, attemptToken);
+            }
+            catch (ZuoraRedirectException redirect)
+            {
+                // A redirecting token endpoint is the base URL's fault, and the secret goes nowhere else.
+                throw redirect.AsConfigurationError();
+            }
         }, cancellationToken);
 
         if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)

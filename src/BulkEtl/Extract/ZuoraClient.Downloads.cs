@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 
 namespace BulkEtl.Extract;
@@ -11,40 +10,17 @@ internal sealed partial class ZuoraClient
     /// pipeline, limiter, token and headers as a summary; an answer that cannot be read throws
     /// <see cref="ZuoraRecordException"/>, a passing fault <see cref="TransientZuoraException"/> (retried).
     /// </summary>
-    public async Task<JobDownloads?> GetDownloadsAsync(string jobId, CancellationToken cancellationToken)
+    public Task<JobDownloads?> GetDownloadsAsync(string jobId, CancellationToken cancellationToken) =>
+        GetJobResourceAsync(jobId, "downloads", response => ReadDownloads(jobId, response), cancellationToken);
+
+    private static JobDownloads ReadDownloads(string jobId, ZuoraResponse response)
     {
-        if (!JobId.IsValid(jobId))
-        {
-            throw new ArgumentException($"'{SafeText.Clip(jobId, JobId.MaxLength)}' is not a job id", nameof(jobId));
-        }
-
-        var path = $"bulk-data/bulk-jobs/{jobId}/downloads";
-        return await Transport.ExecuteAsync(async attemptToken =>
-        {
-            var response = await SendAuthorizedAsync(path, attemptToken);
-            if (response.StatusCode == HttpStatusCode.NotFound)
-            {
-                return null;
-            }
-
-            if (!response.IsSuccess)
-            {
-                throw new ZuoraApiException(
-                    $"GET /{path} answered HTTP {(int)response.StatusCode}: {response.Reason ?? "no reason given"}",
-                    response.StatusCode, response.RequestId);
-            }
-
-            ThrowIfNotSuccess(path, response);
-            return ReadDownloads(jobId, path, response);
-        }, cancellationToken);
-    }
-
-    private static JobDownloads ReadDownloads(string jobId, string path, ZuoraResponse response)
-    {
+        var path = JobPath(jobId, "downloads");
         try
         {
             using var document = JsonDocument.Parse(response.Body);
             var root = document.RootElement;
+            ThrowIfNotSuccess(path, response, root);
             if (root.ValueKind != JsonValueKind.Object)
             {
                 throw new FormatException("not a JSON object");

@@ -23,9 +23,6 @@ internal sealed partial class ZuoraClient(ZuoraTransport transport, IAccessToken
 
     public Uri BaseUrl => transport.Options.BaseUrl;
 
-    /// <summary>For the other parts of this class (ZuoraClient.Downloads.cs), which cannot see the constructor's parameters.</summary>
-    private ZuoraTransport Transport => transport;
-
     /// <summary>
     /// Pages through the list; a page is yielded as soon as it arrives, so memory stays flat. The listing is complete
     /// when this ends without throwing: Zuora's own "no job summaries" 404 ends it, any other 404 or error fails it.
@@ -40,7 +37,7 @@ internal sealed partial class ZuoraClient(ZuoraTransport transport, IAccessToken
             var path = $"{SummariesPath}?limit={pageSize}" + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}");
             var (page, refusal) = await transport.ExecuteAsync(async attemptToken =>
             {
-                var response = await SendAuthorizedAsync(path, attemptToken);
+                var response = await SendAuthorizedAsync(path, ListRedirected, attemptToken);
                 return response.IsSuccess ? (ReadPage(response), null) : ((ListPage?)null, response);
             }, cancellationToken);
 
@@ -84,7 +81,7 @@ internal sealed partial class ZuoraClient(ZuoraTransport transport, IAccessToken
     public async Task<ZuoraProbe> ProbeAsync(CancellationToken cancellationToken)
     {
         var path = $"{SummariesPath}?limit={Math.Clamp(transport.Options.PageSize, 1, ZuoraOptions.MaxPageSize)}";
-        var response = await transport.ExecuteAsync(attemptToken => SendAuthorizedAsync(path, attemptToken), cancellationToken);
+        var response = await transport.ExecuteAsync(attemptToken => SendAuthorizedAsync(path, ListRedirected, attemptToken), cancellationToken);
         var page = response.StatusCode == HttpStatusCode.NotFound && IsNoJobSummaries(response) ? new ListPage([], [], null)
             : response.IsSuccess ? ReadPage(response)
             : throw ListRefused(response, 1);
@@ -95,7 +92,15 @@ internal sealed partial class ZuoraClient(ZuoraTransport transport, IAccessToken
     /// One job's summary, or null in <see cref="SummaryFetch.Summary"/> when Zuora answers 404. A summary that is not
     /// this job's, or that cannot be mapped, throws <see cref="ZuoraRecordException"/>: not retried, stored nowhere.
     /// </summary>
-    public async Task<SummaryFetch> GetSummaryAsync(string jobId, CancellationToken cancellationToken)
+    public async Task<SummaryFetch> GetSummaryAsync(string jobId, CancellationToken cancellationToken) =>
+        new(jobId, await GetJobResourceAsync(jobId, "summary", response => ReadSummary(jobId, response), cancellationToken));
+
+    /// <summary>
+    /// One per-job read, <c>GET /bulk-data/bulk-jobs/{jobId}/{resource}</c>: null when Zuora answers 404, any other
+    /// refusal a <see cref="ZuoraApiException"/>, a success what <paramref name="read"/> makes of it.
+    /// </summary>
+    private async Task<T?> GetJobResourceAsync<T>(string jobId, string resource, Func<ZuoraResponse, T> read,
+        CancellationToken cancellationToken) where T : class
     {
         // Only an id of URL-safe characters ever reaches a URL path: nothing else can walk to another endpoint.
         if (!JobId.IsValid(jobId))
@@ -103,10 +108,10 @@ internal sealed partial class ZuoraClient(ZuoraTransport transport, IAccessToken
             throw new ArgumentException($"'{SafeText.Clip(jobId, JobId.MaxLength)}' is not a job id (1 to {JobId.MaxLength} letters, digits, '-' or '_')", nameof(jobId));
         }
 
-        var path = $"bulk-data/bulk-jobs/{jobId}/summary";
-        var summary = await transport.ExecuteAsync(async attemptToken =>
+        var path = JobPath(jobId, resource);
+        return await transport.ExecuteAsync(async attemptToken =>
         {
-            var response = await SendAuthorizedAsync(path, attemptToken);
+            var response = await SendAuthorizedAsync(path, JobReadRedirected, attemptToken);
             if (response.StatusCode == HttpStatusCode.NotFound)
             {
                 return null;
@@ -115,20 +120,28 @@ internal sealed partial class ZuoraClient(ZuoraTransport transport, IAccessToken
             if (!response.IsSuccess)
             {
                 throw new ZuoraApiException(
-                    $"GET /bulk-data/bulk-jobs/{jobId}/summary answered HTTP {(int)response.StatusCode}: {response.Reason ?? "no reason given"}",
+                    $"GET /{path} answered HTTP {(int)response.StatusCode}: {response.Reason ?? "no reason given"}",
                     response.StatusCode, response.RequestId);
             }
 
-            return ReadSummary(jobId, response);
+            return read(response);
         }, cancellationToken);
-        return new SummaryFetch(jobId, summary);
     }
 
-    private async Task<ZuoraResponse> SendAuthorizedAsync(string path, CancellationToken cancellationToken)
+    private static string JobPath(string jobId, string resource) => $"bulk-data/bulk-jobs/{jobId}/{resource}";
+
+    /// <summary>A redirecting list is the configuration's fault: no job can be read.</summary>
+    private static ZuoraApiException ListRedirected(ZuoraRedirectException redirect) => redirect.AsConfigurationError();
+
+    /// <summary>One per-job read that redirects costs that job only.</summary>
+    private static ZuoraApiException JobReadRedirected(ZuoraRedirectException redirect) => redirect.AsRecordError();
+
+    private async Task<ZuoraResponse> SendAuthorizedAsync(string path, Func<ZuoraRedirectException, ZuoraApiException> redirected,
+        CancellationToken cancellationToken)
     {
         for (var renewals = 0; ; renewals++)
         {
-            var (response, token, answeredAt) = await SendInSlotAsync(path, cancellationToken);
+            var (response, token, answeredAt) = await SendInSlotAsync(path, redirected, cancellationToken);
             if (response.StatusCode != HttpStatusCode.Unauthorized)
             {
                 return response;
@@ -164,7 +177,7 @@ internal sealed partial class ZuoraClient(ZuoraTransport transport, IAccessToken
 
     /// <summary>One exchange holding one slot of the limiter, which a concurrency rejection shrinks.</summary>
     private async Task<(ZuoraResponse Response, AccessToken Token, DateTimeOffset AnsweredAt)> SendInSlotAsync(string path,
-        CancellationToken cancellationToken)
+        Func<ZuoraRedirectException, ZuoraApiException> redirected, CancellationToken cancellationToken)
     {
         using var lease = await limiter.AcquireAsync(cancellationToken);
         var token = await tokens.GetTokenAsync(cancellationToken);
@@ -180,21 +193,18 @@ internal sealed partial class ZuoraClient(ZuoraTransport transport, IAccessToken
             lease.Reject();
             throw;
         }
-        catch (ZuoraConfigurationException exception) when (IsSummaryPath(path) && exception.StatusCode is { } status && (int)status is >= 300 and < 400)
+        catch (ZuoraRedirectException redirect)
         {
-            // One summary that redirects costs that job; a redirecting token endpoint or list is the configuration's fault.
-            throw new ZuoraRecordException(exception.Message, exception.StatusCode, exception.RequestId, inner: exception);
+            // The transport cannot tell whose fault a redirect is; the caller said.
+            throw redirected(redirect);
         }
     }
 
-    private static bool IsSummaryPath(string path) => !path.StartsWith(SummariesPath, StringComparison.Ordinal);
-
     private static ListPage ReadPage(ZuoraResponse response)
     {
-        ThrowIfNotSuccess(SummariesPath, response);
         try
         {
-            return ListPageReader.Read(response.Body)
+            return ListPageReader.Read(response.Body, () => NotSuccess(SummariesPath, response))
                 ?? throw Transient(SummariesPath, response, "a body that is cut off or not JSON");
         }
         catch (FormatException exception)
@@ -206,12 +216,12 @@ internal sealed partial class ZuoraClient(ZuoraTransport transport, IAccessToken
 
     private static JobSummary ReadSummary(string jobId, ZuoraResponse response)
     {
-        var path = $"bulk-data/bulk-jobs/{jobId}/summary";
-        ThrowIfNotSuccess(path, response);
+        var path = JobPath(jobId, "summary");
         JobSummary summary;
         try
         {
             using var document = JsonDocument.Parse(response.Body);
+            ThrowIfNotSuccess(path, response, document.RootElement);
             summary = JobSummaryParser.ParseSummary(document.RootElement);
         }
         catch (JsonException exception) when (JsonSlices.TopLevelMembers(response.Body.Span) is null)
@@ -237,29 +247,20 @@ internal sealed partial class ZuoraClient(ZuoraTransport transport, IAccessToken
         return summary.Id == jobId ? summary : summary with { Id = jobId };
     }
 
-    /// <summary>HTTP 200 can still carry <c>"success": false</c>; Zuora uses it for passing faults.</summary>
-    private static void ThrowIfNotSuccess(string path, ZuoraResponse response)
+    /// <summary>
+    /// HTTP 200 can still carry <c>"success": false</c>; Zuora uses it for passing faults. Checked on the document the
+    /// reader already parsed; a body that does not parse is judged by the reader alone.
+    /// </summary>
+    private static void ThrowIfNotSuccess(string path, ZuoraResponse response, JsonElement root)
     {
-        var span = response.Body.Span;
-        if (span.IndexOf("\"success\""u8) < 0)
+        if (ZuoraErrorBody.SaysNotSuccess(root))
         {
-            return;
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(response.Body);
-            if (document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("success", out var success) && success.ValueKind == JsonValueKind.False)
-            {
-                throw Transient(path, response, $"success=false: {response.Reason ?? "no reason given"}");
-            }
-        }
-        catch (JsonException)
-        {
-            // Judged by the reader that follows.
+            throw NotSuccess(path, response);
         }
     }
+
+    private static TransientZuoraException NotSuccess(string path, ZuoraResponse response) =>
+        Transient(path, response, $"success=false: {response.Reason ?? "no reason given"}");
 
     private static TransientZuoraException Transient(string path, ZuoraResponse response, string what, Exception? inner = null) =>
         new($"GET /{path} answered {what}", response.StatusCode, null, response.RequestId, inner);

@@ -9,6 +9,14 @@ namespace BulkEtl.Extract;
 /// </summary>
 internal static class ZuoraErrorBody
 {
+    /// <summary>
+    /// Whether an answer already parsed says <c>"success": false</c>: HTTP 200 can still carry it, and Zuora uses it for
+    /// passing faults. Judged on the caller's document, so a body is never parsed twice for it.
+    /// </summary>
+    public static bool SaysNotSuccess(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Object
+        && root.TryGetProperty("success", out var success) && success.ValueKind == JsonValueKind.False;
+
     public static string? Describe(ReadOnlyMemory<byte> body)
     {
         if (body.IsEmpty)

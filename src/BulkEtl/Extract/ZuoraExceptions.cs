@@ -29,6 +29,21 @@ internal sealed class TransientZuoraException(string message, HttpStatusCode? st
 internal class ZuoraConfigurationException(string message, HttpStatusCode? statusCode = null, string? requestId = null, Exception? inner = null)
     : ZuoraApiException(message, statusCode, requestId, inner);
 
+/// <summary>
+/// Zuora answered 3xx, which BulkEtl never follows (a redirect could carry credentials elsewhere). Neutral on purpose:
+/// the transport cannot tell whose fault it is, so each caller turns it into a configuration error (token endpoint,
+/// list) or a record error that costs one job (a per-job read).
+/// </summary>
+internal sealed class ZuoraRedirectException(string message, HttpStatusCode statusCode, string? requestId = null)
+    : ZuoraApiException(message, statusCode, requestId)
+{
+    /// <summary>An endpoint every run needs redirects: the base URL is wrong.</summary>
+    public ZuoraConfigurationException AsConfigurationError() => new(Message, StatusCode, RequestId);
+
+    /// <summary>One job's read redirects: that job is not read, the others are.</summary>
+    public ZuoraRecordException AsRecordError() => new(Message, StatusCode, RequestId, inner: this);
+}
+
 /// <summary>The credentials were refused: retrying cannot help, the operator must fix the configuration.</summary>
 internal sealed class ZuoraAuthenticationException(string message, HttpStatusCode? statusCode = null, string? requestId = null)
     : ZuoraConfigurationException(message, statusCode, requestId);

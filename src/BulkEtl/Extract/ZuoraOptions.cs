@@ -13,12 +13,15 @@ internal sealed record ZuoraOptions
 
     public string? ClientSecret { get; init; }
 
-    /// <summary>Sent as Zuora-Entity-Ids on multi-entity tenants: the entity of this client's calls.</summary>
+    /// <summary>
+    /// Sent as Zuora-Entity-Ids on multi-entity tenants: the entity of one client's calls. Settings never set it; it is
+    /// set from <see cref="EntityIds"/> where a client is built (BulkEtlServices).
+    /// </summary>
     public string? EntityId { get; init; }
 
     /// <summary>
     /// Every entity a night extracts, one after another, each with its own Zuora-Entity-Ids header and token; empty or
-    /// one for a single-entity night (then <see cref="EntityId"/> is the header).
+    /// one for a single-entity night (a check's calls go under the first).
     /// </summary>
     public IReadOnlyList<string> EntityIds { get; init; } = [];
 

@@ -34,7 +34,10 @@ internal sealed class ZuoraTransport(HttpClient httpClient, ZuoraOptions options
             attempt,
             cancellationToken);
 
-    /// <summary>One HTTP exchange. Returns successes and non-transient failures; throws on transient ones.</summary>
+    /// <summary>
+    /// One HTTP exchange. Returns successes and non-transient failures; throws on transient ones, and throws
+    /// <see cref="ZuoraRedirectException"/> on a redirect for the caller to judge.
+    /// </summary>
     public async Task<ZuoraResponse> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (Volatile.Read(ref _quotaSpent) is { } spent)
@@ -142,11 +145,11 @@ internal sealed class ZuoraTransport(HttpClient httpClient, ZuoraOptions options
         new($"{Describe(request)} answered a body larger than {limit:N0} bytes (the cap, --max-response-bytes); it was not read",
             response.StatusCode, requestId);
 
-    private static ZuoraConfigurationException Redirected(HttpRequestMessage request, HttpResponseMessage response, string? requestId)
+    private static ZuoraRedirectException Redirected(HttpRequestMessage request, HttpResponseMessage response, string? requestId)
     {
         var location = response.Headers.Location;
         var target = location is null ? "no Location" : location.IsAbsoluteUri ? $"host {SafeText.Clip(location.Host, 100)}" : "a path on the same host";
-        return new ZuoraConfigurationException(
+        return new ZuoraRedirectException(
             $"{Describe(request)} answered HTTP {(int)response.StatusCode} redirecting to {target}; BulkEtl follows no redirect "
             + "(it could carry credentials elsewhere): check the base URL", response.StatusCode, requestId);
     }

@@ -17,17 +17,12 @@ internal sealed class FailureFileClient(HttpClient httpClient, FailureFileOption
     private const int MaxCachedCells = 10_000;
 
     /// <summary>An HttpClient fit for the file host: no default headers, no redirects, no cookies, gzip decoded.</summary>
-    public static HttpClient CreateHttpClient() => new(new SocketsHttpHandler
+    public static HttpClient CreateHttpClient()
     {
-        AllowAutoRedirect = false,
-        AutomaticDecompression = DecompressionMethods.GZip,
-        UseCookies = false,
-        ConnectTimeout = TimeSpan.FromSeconds(15),
-        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-    })
-    {
-        Timeout = Timeout.InfiniteTimeSpan,
-    };
+        var handler = Extract.ZuoraHttpHandler.Create();
+        handler.UseCookies = false;
+        return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+    }
 
     /// <summary>The names in the first line of a source file; nothing after that line is read.</summary>
     public async Task<IReadOnlyList<string>> ReadHeaderAsync(string jobId, Uri link, char delimiter, CancellationToken cancellationToken)
@@ -215,7 +210,7 @@ internal sealed class FailureFileClient(HttpClient httpClient, FailureFileOption
     public static bool IsAllowed(Uri link) =>
         link.IsAbsoluteUri
         && (link.Scheme == Uri.UriSchemeHttps
-            || (link.Scheme == Uri.UriSchemeHttp && (link.IsLoopback || (IPAddress.TryParse(link.Host, out var address) && IPAddress.IsLoopback(address)))));
+            || (link.Scheme == Uri.UriSchemeHttp && Extract.Loopback.Is(link)));
 
     private static string Host(Uri link) => link.IsAbsoluteUri ? Extract.SafeText.Clip(link.Host, 100) : "no host";
 

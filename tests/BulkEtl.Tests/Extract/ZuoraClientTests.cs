@@ -204,6 +204,45 @@ public sealed class ZuoraClientTests
     }
 
     [Fact]
+    public async Task ListPagesAsync_SuccessFalseWithHttp200_IsRetriedAsTransient()
+    {
+        using var harness = new ClientHarness(new StubHttpHandler((_, index) => index == 0
+            ? StubHttpHandler.Json(HttpStatusCode.OK, """{"success":false,"reasons":[{"code":50000001,"message":"busy"}]}""")
+            : StubHttpHandler.Json(HttpStatusCode.OK, Page(null, Entry(JobA)))));
+
+        var page = Assert.Single(await harness.ListAllAsync());
+
+        Assert.Equal(JobA, Assert.Single(page.Entries).Id);
+        Assert.Equal(1, harness.Metrics.Retries);
+    }
+
+    [Fact]
+    public async Task GetSummaryAsync_SuccessFalseWithHttp200_IsRetriedAsTransient()
+    {
+        using var harness = new ClientHarness(new StubHttpHandler((_, index) => index == 0
+            ? StubHttpHandler.Json(HttpStatusCode.OK, """{"success":false,"reasons":[{"code":50000001,"message":"busy"}]}""")
+            : StubHttpHandler.Json(HttpStatusCode.OK, Summary(JobA))));
+
+        var fetch = await harness.Client.GetSummaryAsync(JobA, CancellationToken.None);
+
+        Assert.Equal(JobA, fetch.Summary!.Id);
+        Assert.Equal(1, harness.Metrics.Retries);
+    }
+
+    [Fact]
+    public async Task GetDownloadsAsync_SuccessFalseWithHttp200_IsRetriedAsTransient()
+    {
+        using var harness = new ClientHarness(new StubHttpHandler((_, index) => index == 0
+            ? StubHttpHandler.Json(HttpStatusCode.OK, """{"success":false,"reasons":[{"code":50000001,"message":"busy"}]}""")
+            : StubHttpHandler.Json(HttpStatusCode.OK, $$"""{"jobId":"{{JobA}}","status":"Completed","errorRowsFile":"https://files.example/e.csv"}""")));
+
+        var downloads = await harness.Client.GetDownloadsAsync(JobA, CancellationToken.None);
+
+        Assert.Equal(new Uri("https://files.example/e.csv"), downloads!.ErrorRowsFile);
+        Assert.Equal(1, harness.Metrics.Retries);
+    }
+
+    [Fact]
     public async Task GetSummaryAsync_BodyOverTheCap_FailsThatCallWithoutRetry()
     {
         var huge = new byte[6 * 1024 * 1024];
@@ -254,6 +293,19 @@ public sealed class ZuoraClientTests
             new HttpResponseMessage(HttpStatusCode.Found) { Headers = { Location = new Uri("https://elsewhere.example/") } }));
 
         await Assert.ThrowsAsync<ZuoraRecordException>(() => harness.Client.GetSummaryAsync(JobA, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task GetDownloadsAsync_Redirect_CostsThatJobOnly()
+    {
+        using var harness = new ClientHarness(new StubHttpHandler((_, _) =>
+            new HttpResponseMessage(HttpStatusCode.Found) { Headers = { Location = new Uri("https://elsewhere.example/") } }));
+
+        var error = await Assert.ThrowsAsync<ZuoraRecordException>(() => harness.Client.GetDownloadsAsync(JobA, CancellationToken.None));
+
+        Assert.Contains("302", error.Message, StringComparison.Ordinal);
+        Assert.Contains("elsewhere.example", error.Message, StringComparison.Ordinal);
+        Assert.Single(harness.Handler.Calls);
     }
 
     [Fact]
