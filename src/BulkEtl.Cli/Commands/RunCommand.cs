@@ -71,6 +71,8 @@ internal static class RunCommand
         RunExtras? extras = null)
     {
         extras ??= RunExtras.None;
+        // Before the metrics are ever read or written: a FIFO there would hang even the failure's report.
+        RunPaths.RequireMetricsFile(extras.DryRun ? null : extras.MetricsFile);
         var timeProvider = environment.TimeProvider;
         var startedAt = timeProvider.GetUtcNow();
         var runId = Guid.CreateVersion7(startedAt);
@@ -92,6 +94,7 @@ internal static class RunCommand
         RunExtras extras, CancellationToken cancellationToken)
     {
         var timeProvider = environment.TimeProvider;
+        RunPaths.RequireStoreAndOutput(settings.DatabasePath, extras.DryRun ? null : settings.OutputDirectory);
         var (first, last) = ReportWindow.Resolve(settings.From, settings.To, timeProvider);
         // A dry run writes no report, so it neither needs nor creates the output folder.
         var outputDirectory = extras.DryRun ? Path.GetFullPath(settings.OutputDirectory) : OutputFolder.EnsureWritable(settings.OutputDirectory);

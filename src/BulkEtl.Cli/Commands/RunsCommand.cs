@@ -1,9 +1,13 @@
 using System.CommandLine;
+using BulkEtl.Extract;
 using BulkEtl.Store;
 
 namespace BulkEtl.Cli.Commands;
 
-/// <summary><c>bulk-etl runs</c>: the latest runs from the ledger, newest first, with the jobs each could not fetch.</summary>
+/// <summary>
+/// <c>bulk-etl runs</c>: the latest runs from the ledger, newest first, with the jobs each could not fetch. The ledger's
+/// texts quote servers; a store written by an older build may hold them raw, so they are stripped again on the way out.
+/// </summary>
 internal static class RunsCommand
 {
     public static Command Create(CliEnvironment environment)
@@ -30,17 +34,18 @@ internal static class RunsCommand
                     + $"{run.Unchanged,10} {run.NotFound,10} {run.Failed,7} {run.Requests,9} {run.Retries,8} {run.TooManyRequests,5} {run.DataQualityIssues,3}  {run.Id}");
                 if (run.FailureMessage is { } message)
                 {
-                    output.WriteLine($"    error: {message}");
+                    output.WriteLine($"    error: {SafeText.Strip(message)}");
                 }
 
                 foreach (var job in ledger.Jobs(run.Id))
                 {
-                    output.WriteLine($"    {job.Kind} {job.JobId}: {job.Reason}");
+                    output.WriteLine($"    {job.Kind} {SafeText.Strip(job.JobId)}: {SafeText.StripOrNull(job.Reason)}");
                 }
 
                 foreach (var rejected in ledger.Rejected(run.Id))
                 {
-                    output.WriteLine($"    unreadable {rejected.Source} record{(rejected.JobId is { } id ? $" of job {id}" : " without a job id")}: {rejected.Reason}");
+                    output.WriteLine(
+                        $"    unreadable {rejected.Source} record{(rejected.JobId is { } id ? $" of job {SafeText.Strip(id)}" : " without a job id")}: {SafeText.StripOrNull(rejected.Reason)}");
                 }
 
                 foreach (var report in ledger.Reports(run.Id))

@@ -11,29 +11,29 @@ internal static class JobSummaryParser
 {
     public static JobSummary ParseSummary(JsonElement item) => new(
         Id: RequiredId(item),
-        Name: Text(item, "name"),
-        Description: Text(item, "description"),
+        Name: Clean(item, "name"),
+        Description: Clean(item, "description"),
         CreatedAt: Timestamp(item, "createdAt"),
-        CreatedBy: Text(item, "createdBy"),
-        Status: Text(item, "status"),
+        CreatedBy: Clean(item, "createdBy"),
+        Status: Clean(item, "status"),
         RowCount: Count(item, "rowCount"),
         RowsSucceeded: Count(item, "rowsSucceeded"),
         RowsFailed: Count(item, "rowsFailed"),
         LastUpdatedAt: Timestamp(item, "lastUpdatedAt"),
-        FailureReason: Text(item, "failureReason"),
-        ObjectType: Text(item, "objectType"),
-        JobType: Text(item, "jobType"),
+        FailureReason: Clean(item, "failureReason"),
+        ObjectType: Clean(item, "objectType"),
+        JobType: Clean(item, "jobType"),
         IsCustomObject: Flag(item, "isCustomObject"),
-        CustomObjectNamespace: Text(item, "customObjectNamespace"),
-        DataSourceType: Text(item, "dataSourceType"),
-        SystemType: Text(item, "systemType"),
-        FileType: Text(item, "fileType"),
+        CustomObjectNamespace: Clean(item, "customObjectNamespace"),
+        DataSourceType: Clean(item, "dataSourceType"),
+        SystemType: Clean(item, "systemType"),
+        FileType: Clean(item, "fileType"),
         RawJson: item.GetRawText());
 
     public static JobListEntry ParseListEntry(JsonElement item) => new(
         Id: RequiredId(item),
-        Name: Text(item, "name"),
-        Status: Text(item, "status"),
+        Name: Clean(item, "name"),
+        Status: Clean(item, "status"),
         RowCount: Count(item, "rowCount"),
         RowsSucceeded: Count(item, "rowsSucceeded"),
         RowsFailed: Count(item, "rowsFailed"),
@@ -69,6 +69,12 @@ internal static class JobSummaryParser
     private static string? Text(JsonElement item, string name) => Field(item, name) is { } value
         ? value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText()
         : null;
+
+    /// <summary>
+    /// A descriptive field as the store keeps it: without control, format or separator characters, which would reach
+    /// the terminal, the CSVs and the report views from there (the raw JSON keeps the answer as it came).
+    /// </summary>
+    private static string? Clean(JsonElement item, string name) => SafeText.StripOrNull(Text(item, name));
 
     private static long? Count(JsonElement item, string name) => Field(item, name) switch
     {

@@ -17,7 +17,8 @@ internal static class ZuoraErrorBody
         root.ValueKind == JsonValueKind.Object
         && root.TryGetProperty("success", out var success) && success.ValueKind == JsonValueKind.False;
 
-    public static string? Describe(ReadOnlyMemory<byte> body)
+    /// <param name="secrets">Masked before the reason is clipped: a server may echo what it was sent.</param>
+    public static string? Describe(ReadOnlyMemory<byte> body, SecretMask secrets)
     {
         if (body.IsEmpty)
         {
@@ -44,10 +45,10 @@ internal static class ZuoraErrorBody
                     .Take(5)
                     .Select(reason => reason.Code is null ? reason.Message : $"{reason.Message} (code {reason.Code})")
                     .ToList();
-                return parts.Count > 0 ? SafeText.Clip(string.Join("; ", parts)) : null;
+                return parts.Count > 0 ? SafeText.Clip(secrets.Apply(string.Join("; ", parts))) : null;
             }
 
-            return root.TryGetProperty("message", out var single) ? SafeText.Clip(single.ToString()) : null;
+            return root.TryGetProperty("message", out var single) ? SafeText.Clip(secrets.Apply(single.ToString())) : null;
         }
         catch (JsonException)
         {

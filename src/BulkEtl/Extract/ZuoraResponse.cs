@@ -20,6 +20,9 @@ internal sealed record ZuoraResponse(HttpStatusCode StatusCode, ReadOnlyMemory<b
     /// <summary>The body as text, for error reasons; never for the hot path.</summary>
     public string BodyText => Encoding.UTF8.GetString(Body.Span);
 
+    /// <summary>The secrets the request carried, masked in any text quoted from this answer.</summary>
+    public SecretMask Secrets { get; init; } = SecretMask.None;
+
     /// <summary>Zuora's reason for an error answer, made safe to print; null when the body gives none.</summary>
-    public string? Reason => ZuoraErrorBody.Describe(Body);
+    public string? Reason => ZuoraErrorBody.Describe(Body, Secrets);
 }
