@@ -11,10 +11,10 @@ internal static class JobSummaryParser
 {
     public static JobSummary ParseSummary(JsonElement item) => new(
         Id: RequiredId(item),
-        Name: Clean(item, "name"),
-        Description: Clean(item, "description"),
+        Name: Text(item, "name"),
+        Description: Text(item, "description"),
         CreatedAt: Timestamp(item, "createdAt"),
-        CreatedBy: Clean(item, "createdBy"),
+        CreatedBy: Text(item, "createdBy"),
         Status: Clean(item, "status"),
         RowCount: Count(item, "rowCount"),
         RowsSucceeded: Count(item, "rowsSucceeded"),
@@ -24,15 +24,15 @@ internal static class JobSummaryParser
         ObjectType: Clean(item, "objectType"),
         JobType: Clean(item, "jobType"),
         IsCustomObject: Flag(item, "isCustomObject"),
-        CustomObjectNamespace: Clean(item, "customObjectNamespace"),
-        DataSourceType: Clean(item, "dataSourceType"),
-        SystemType: Clean(item, "systemType"),
-        FileType: Clean(item, "fileType"),
+        CustomObjectNamespace: Text(item, "customObjectNamespace"),
+        DataSourceType: Text(item, "dataSourceType"),
+        SystemType: Text(item, "systemType"),
+        FileType: Text(item, "fileType"),
         RawJson: item.GetRawText());
 
     public static JobListEntry ParseListEntry(JsonElement item) => new(
         Id: RequiredId(item),
-        Name: Clean(item, "name"),
+        Name: Text(item, "name"),
         Status: Clean(item, "status"),
         RowCount: Count(item, "rowCount"),
         RowsSucceeded: Count(item, "rowsSucceeded"),
@@ -71,8 +71,9 @@ internal static class JobSummaryParser
         : null;
 
     /// <summary>
-    /// A descriptive field as the store keeps it: without control, format or separator characters, which would reach
-    /// the terminal, the CSVs and the report views from there (the raw JSON keeps the answer as it came).
+    /// A field the reports, the report views or the terminal show (status, object and job type, failure reason), as the
+    /// store keeps it: without control, format or separator characters. The other text fields are kept as Zuora sent
+    /// them, and so is the raw JSON.
     /// </summary>
     private static string? Clean(JsonElement item, string name) => SafeText.StripOrNull(Text(item, name));
 

@@ -52,7 +52,7 @@ public sealed class TextFromOutsideTests
         using var connection = new SqliteConnection($"Data Source={night.Database};Mode=ReadOnly;Pooling=False");
         var stored = connection.Query<string>(
             """
-            SELECT object_type || job_type || status || name || description FROM bulk_jobs
+            SELECT object_type || job_type || status || failure_reason FROM bulk_jobs
             UNION ALL SELECT object_type || job_type FROM failure_rates_by_period
             """).ToList();
         Assert.NotEmpty(stored);
@@ -70,6 +70,7 @@ public sealed class TextFromOutsideTests
         ["rowsSucceeded"] = 8,
         ["rowsFailed"] = 2,
         ["lastUpdatedAt"] = job.LastUpdatedAt.ToUnixTimeMilliseconds(),
+        ["failureReason"] = "bad\u001b[5m row\u2029",
         ["objectType"] = HostileObjectType,
         ["jobType"] = HostileJobType,
     });
