@@ -30,6 +30,12 @@ internal static class CsvErrorRows
             throw new FailureFileUnreadableException($"the error-rows file of job {jobId} is neither CSV nor JSON lines: its first line has a cell over {options.MaxCellChars} characters");
         }
 
+        // A header is names: bytes that do not decode, or control characters, mean this is no text file at all.
+        if (header.Any(name => name.Any(c => c == '\uFFFD' || (char.IsControl(c) && c != '\t'))))
+        {
+            throw new FailureFileUnreadableException($"the error-rows file of job {jobId} is neither JSON lines nor CSV: its first line is not text");
+        }
+
         var columns = ErrorColumns.Find(header, sourceHeader);
         if (columns.Count == 0)
         {
