@@ -121,6 +121,7 @@ public sealed class FailureFileClientTests
             .FingerprintErrorRowsAsync(job.Id, link, ',', "csv", FailureFiles.SourceColumns, CancellationToken.None));
 
         Assert.Contains(link.Host, failure.Message, StringComparison.Ordinal);
+        Assert.Contains("public", failure.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("signature", failure.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(job.Id + "/", failure.Message, StringComparison.Ordinal);
         Assert.Empty(simulator.FileRequests);
