@@ -42,7 +42,13 @@ internal static class RunCommand
                 configuration.OrgIds,
                 configuration.Tuning,
                 parse.GetValue(logLevel)!,
-                parse.GetValue(logFormat)!) { FailureReasons = reasons.Read(parse) };
+                parse.GetValue(logFormat)!)
+            {
+                // A read from the file host waits for a byte no longer than one attempt against Zuora may take.
+                FailureReasons = reasons.Read(parse) is { } files
+                    ? files with { Deadline = configuration.FailureReasonsDeadline, ReadIdleTimeout = configuration.Tuning.Resilience.AttemptTimeout }
+                    : null,
+            };
             return ExecuteAsync(settings, environment, cancellationToken, new RunExtras(parse.GetValue(dryRun), parse.GetValue(metricsFile)));
         });
         command.WithExample("bulk-etl run --config /etc/bulk-etl/bulk-etl.json --db /var/lib/bulk-etl/bulk.db --out /srv/reports");

@@ -25,6 +25,7 @@ internal static class RunsCommand
 
             using var connection = ReadOnlyStore.Open(ReportCommand.ExistingDatabase(parse.GetValue(database)!));
             var ledger = new RunLedger(connection, environment.TimeProvider);
+            var reasons = new FailureReasonRepository(connection, environment.TimeProvider);
             var output = environment.Output;
             output.WriteLine("started               finished              outcome    listed  fetched  new  changed  unchanged  not_found  failed  requests  retries  429s  dq  run_id");
             foreach (var run in ledger.Latest(count))
@@ -46,6 +47,11 @@ internal static class RunsCommand
                 {
                     output.WriteLine(
                         $"    unreadable {rejected.Source} record{(rejected.JobId is { } id ? $" of job {SafeText.Strip(id)}" : " without a job id")}: {SafeText.StripOrNull(rejected.Reason)}");
+                }
+
+                if (reasons.NoErrorFileCount(run.Id) is var noErrorFile and > 0)
+                {
+                    output.WriteLine($"    failure reasons: {noErrorFile} job(s) recorded as no error file (no file and no failureReason after {1 + BulkEtl.Run.FailureReasonCollector.RetryNights} nights)");
                 }
 
                 foreach (var report in ledger.Reports(run.Id))
