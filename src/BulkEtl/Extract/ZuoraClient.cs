@@ -23,6 +23,9 @@ internal sealed partial class ZuoraClient(ZuoraTransport transport, IAccessToken
 
     public Uri BaseUrl => transport.Options.BaseUrl;
 
+    /// <summary>The entries the first list page asks for.</summary>
+    public int PageSize => Math.Clamp(transport.Options.PageSize, 1, ZuoraOptions.MaxPageSize);
+
     /// <summary>
     /// Pages through the list; a page is yielded as soon as it arrives, so memory stays flat. The listing is complete
     /// when this ends without throwing and its last page has no <see cref="ListPage.UnprovenEnd"/>: Zuora's "not found"
