@@ -35,22 +35,22 @@ internal static class EndlessCursor
             && (parts[1].Length == 0 || ListCursor.TryDecode(parts[1], out after));
     }
 
-    /// <summary>A full page of jobs no one has seen (ids <c>endless-{lap}-{n}</c>, unknown by id), and the next lap's cursor.</summary>
-    public static SimulatorAnswer FreshJobsPage(int lap, int limit, string? cursorField)
+    /// <summary>
+    /// A page of one job no one has seen (id <c>endless-{lap}</c>, unknown by id) and the next lap's cursor: a page may
+    /// hold fewer entries than asked, and one is enough to keep a client paging while costing it a single fetch.
+    /// </summary>
+    public static SimulatorAnswer FreshJobsPage(int lap, string? cursorField)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
             writer.WriteStartArray("data");
-            for (var index = 0; index < limit; index++)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("id", $"endless-{lap.ToString(CultureInfo.InvariantCulture)}-{index.ToString(CultureInfo.InvariantCulture)}");
-                writer.WriteString("status", "Completed");
-                writer.WriteNumber("createdAt", 1_763_000_000);
-                writer.WriteEndObject();
-            }
+            writer.WriteStartObject();
+            writer.WriteString("id", $"endless-{lap.ToString(CultureInfo.InvariantCulture)}");
+            writer.WriteString("status", "Completed");
+            writer.WriteNumber("createdAt", 1_763_000_000);
+            writer.WriteEndObject();
 
             writer.WriteEndArray();
             if (cursorField is not null)

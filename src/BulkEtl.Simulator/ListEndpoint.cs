@@ -34,7 +34,7 @@ internal sealed class ListEndpoint(SimulatorOptions options, SimulatedTenant ten
         if (lap > 0 && faults.EndlessListing == EndlessListing.FreshJobs)
         {
             injector.CountListPage();
-            return EndlessCursor.FreshJobsPage(lap, limit, faults.Dialect.CursorField);
+            return EndlessCursor.FreshJobsPage(lap, faults.Dialect.CursorField);
         }
 
         Func<SimulatedJob, bool>? filter = null;

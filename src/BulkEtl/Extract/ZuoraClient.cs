@@ -260,9 +260,9 @@ internal sealed partial class ZuoraClient(ZuoraTransport transport, IAccessToken
             return ListPageReader.Read(response.Body, () => NotSuccess(SummariesPath, response))
                 ?? throw Transient(SummariesPath, response, "a body that is cut off or not JSON");
         }
-        catch (FormatException exception)
+        catch (Exception exception) when (exception is FormatException or InvalidOperationException or DecoderFallbackException)
         {
-            throw new ZuoraRecordException($"GET /{SummariesPath} answered {exception.Message}", response.StatusCode, response.RequestId,
+            throw new ZuoraRecordException($"GET /{SummariesPath} answered {SafeText.Clip(exception.Message)}", response.StatusCode, response.RequestId,
                 Evidence(response.Body));
         }
     }
@@ -282,7 +282,7 @@ internal sealed partial class ZuoraClient(ZuoraTransport transport, IAccessToken
             // Cut off, or not JSON at all (a gateway's HTML page): most often the wire's or the gateway's passing fault.
             throw Transient(path, response, "a body that is cut off or not JSON", exception);
         }
-        catch (Exception exception) when (exception is JsonException or FormatException)
+        catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException or DecoderFallbackException)
         {
             // A complete answer that cannot be mapped is the same on every attempt: named, not retried.
             throw new ZuoraRecordException($"GET /{path} answered a summary that cannot be read: {SafeText.Clip(exception.Message)}",
