@@ -72,7 +72,9 @@ public static class CliApp
         ZuoraConfigurationException => (ExitCodes.Usage, exception.Message),
         BulkEtl.Run.RunLockedException => (ExitCodes.Locked, exception.Message),
         OperationCanceledException when cancellationToken.IsCancellationRequested => (ExitCodes.Failure, "cancelled; what was committed before is kept"),
-        ZuoraApiException api => (ExitCodes.Failure, api.RequestId is null ? api.Message : $"{api.Message} (Zuora-Request-Id {api.RequestId})"),
+        ZuoraApiException api => (ExitCodes.Failure, api.RequestId is null || api.Message.Contains(api.RequestId, StringComparison.Ordinal)
+            ? api.Message
+            : $"{api.Message} (Zuora-Request-Id {api.RequestId})"),
         BulkEtl.Store.StoreException { IsWrongFile: true } => (ExitCodes.Usage, exception.Message),
         BulkEtl.Store.StoreException or BulkEtl.Report.ReportException => (ExitCodes.Failure, exception.Message),
         SqliteException sqlite => (ExitCodes.Failure, $"the database failed: {sqlite.Message}"),

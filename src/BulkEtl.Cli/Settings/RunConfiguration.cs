@@ -37,7 +37,7 @@ internal sealed record RunConfiguration(
             MaxRetryAfter = Seconds(settings, SettingKeys.MaxRetryAfter),
             AttemptTimeout = Seconds(settings, SettingKeys.AttemptTimeout),
             TotalTimeout = Seconds(settings, SettingKeys.CallTimeout),
-        });
+        }) { MaxListPages = Integer(settings, SettingKeys.MaxListPages, 0, 10_000_000) };
 
         return new RunConfiguration(
             connection,

@@ -28,7 +28,7 @@ internal static class JobSummaryParser
         DataSourceType: Text(item, "dataSourceType"),
         SystemType: Text(item, "systemType"),
         FileType: Text(item, "fileType"),
-        RawJson: item.GetRawText());
+        RawJson: JsonText.Raw(item, "summary"));
 
     public static JobListEntry ParseListEntry(JsonElement item) => new(
         Id: RequiredId(item),
@@ -67,7 +67,7 @@ internal static class JobSummaryParser
             : null;
 
     private static string? Text(JsonElement item, string name) => Field(item, name) is { } value
-        ? value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText()
+        ? value.ValueKind == JsonValueKind.String ? JsonText.String(value, name) : JsonText.Raw(value, $"'{name}'")
         : null;
 
     /// <summary>
@@ -81,9 +81,9 @@ internal static class JobSummaryParser
     {
         null => null,
         { ValueKind: JsonValueKind.Number } value when value.TryGetInt64(out var count) => count,
-        { ValueKind: JsonValueKind.String } value when long.TryParse(value.GetString(),
+        { ValueKind: JsonValueKind.String } value when long.TryParse(JsonText.String(value, name),
             System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var count) => count,
-        { } value => throw new FormatException($"'{name}' must be a whole number, not {value.GetRawText()}"),
+        { } value => throw new FormatException($"'{name}' must be a whole number, not {SafeText.Clip(JsonText.Lenient(value), 40)}"),
     };
 
     private static bool? Flag(JsonElement item, string name) => Field(item, name) switch
@@ -91,10 +91,10 @@ internal static class JobSummaryParser
         null => null,
         { ValueKind: JsonValueKind.True } => true,
         { ValueKind: JsonValueKind.False } => false,
-        { ValueKind: JsonValueKind.String } value when bool.TryParse(value.GetString(), out var flag) => flag,
-        { } value => throw new FormatException($"'{name}' must be true or false, not {value.GetRawText()}"),
+        { ValueKind: JsonValueKind.String } value when bool.TryParse(JsonText.String(value, name), out var flag) => flag,
+        { } value => throw new FormatException($"'{name}' must be true or false, not {SafeText.Clip(JsonText.Lenient(value), 40)}"),
     };
 
     private static DateTimeOffset? Timestamp(JsonElement item, string name) =>
-        Field(item, name) is { } value ? ZuoraTimestamp.FromJson(value) : null;
+        Field(item, name) is { } value ? ZuoraTimestamp.FromJson(value, name) : null;
 }

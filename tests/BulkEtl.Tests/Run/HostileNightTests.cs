@@ -29,6 +29,9 @@ public sealed class HostileNightTests
         var jobs = night.Simulator.Jobs;
         var (futureListEntry, noIdEntry, wrongShape, bomb, misrouted, failing) =
             (jobs[11].Id, jobs[40].Id, jobs[77].Id, jobs[120].Id, jobs[160].Id, jobs[222].Id);
+        // A lone surrogate escape is valid JSON to the parser and fails only when the string is read: in a list entry with
+        // a readable id the job is fetched by id and stored; in a summary it costs that job.
+        var (surrogateListEntry, surrogateSummary) = (jobs[260].Id, jobs[190].Id);
         night.Simulator.Faults = new FaultOptions
         {
             Seed = 8,
@@ -39,8 +42,13 @@ public sealed class HostileNightTests
             {
                 [futureListEntry] = $$"""{"id":"{{futureListEntry}}","status":"Completed","createdAt":253402300800000,"name":"bad \q"}""",
                 [noIdEntry] = """{"name":"no id here","status":"Completed"}""",
+                [surrogateListEntry] = $$"""{"id":"{{surrogateListEntry}}","name":"\ud800 broken","status":"\udc00"}""",
             },
-            RawSummaries = new Dictionary<string, string>(StringComparer.Ordinal) { [wrongShape] = $$"""{"id":"{{wrongShape}}","rowsFailed":[1]}""" },
+            RawSummaries = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                [wrongShape] = $$"""{"id":"{{wrongShape}}","rowsFailed":[1]}""",
+                [surrogateSummary] = $$"""{"id":"{{surrogateSummary}}","name":"\ud800 broken","status":"Completed"}""",
+            },
             OversizedBodyIds = new HashSet<string>(StringComparer.Ordinal) { bomb },
             WrongIdIds = new HashSet<string>(StringComparer.Ordinal) { misrouted },
             AlwaysFailIds = new HashSet<string>(StringComparer.Ordinal) { failing },
@@ -51,17 +59,19 @@ public sealed class HostileNightTests
 
         Assert.True(result.ExitCode == ExitCodes.Partial, result.Error);
         Assert.True(peak < PeakMemoryLimit, $"peak working set {peak / 1024 / 1024} MB");
-        foreach (var named in new[] { wrongShape, bomb, misrouted, failing })
+        foreach (var named in new[] { wrongShape, bomb, misrouted, failing, surrogateSummary })
         {
             Assert.Contains($"job {named} could not be fetched", result.Error, StringComparison.Ordinal);
         }
 
         Assert.Contains("without a readable job id", result.Error, StringComparison.Ordinal);
-        string[] bad = [noIdEntry, wrongShape, bomb, misrouted, failing];
+        string[] bad = [noIdEntry, wrongShape, bomb, misrouted, failing, surrogateSummary];
         var expected = SimulatedNight.StoredJobs(reference.Database).Where(row => !bad.Any(id => row.Contains(id, StringComparison.Ordinal))).ToList();
         Assert.Equal(Jobs - bad.Length, expected.Count);
         Assert.Equal(expected, SimulatedNight.StoredJobs(night.Database));
         Assert.Equal(await ExpectedReportAsync(reference, bad), await File.ReadAllBytesAsync(Path.Combine(night.Reports, Report)));
+        var written = Directory.GetFiles(night.Reports).Select(Path.GetFileName).ToList();
+        Assert.All(EveryReport, prefix => Assert.Contains(written, name => name!.StartsWith(prefix, StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -86,6 +96,9 @@ public sealed class HostileNightTests
         Assert.True(result.ExitCode == ExitCodes.Success, result.Error);
         Assert.Equal(30, Stored(night.Database));
     }
+
+    /// <summary>What a night writes, whatever went wrong with single jobs: a partial night still reports.</summary>
+    private static readonly string[] EveryReport = ["failure-rates_", "failure-rate-trend_day_", "data-quality_", "failure-reasons_"];
 
     [Fact]
     public async Task Run_HostileErrorFilesATrickleAndFour64MiBCells_IsPartialWithinItsDeadlineAndStaysUnder400MB()
