@@ -16,9 +16,9 @@ public static class CliApp
         var parse = BuildRoot(environment).Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
+            foreach (var message in ParseErrorText.Describe(parse))
             {
-                await environment.Error.WriteLineAsync($"error: {error.Message}");
+                await environment.Error.WriteLineAsync($"error: {message}");
             }
 
             await environment.Error.WriteLineAsync("see 'bulk-etl --help'");
@@ -41,7 +41,8 @@ public static class CliApp
         catch (Exception exception)
         {
             var (code, message) = Describe(exception, cancellationToken);
-            await environment.Error.WriteLineAsync($"error: {message}");
+            // A message may quote a server or a file name: nothing in it may steer the terminal.
+            await environment.Error.WriteLineAsync($"error: {SafeText.Strip(message)}");
             return code;
         }
     }

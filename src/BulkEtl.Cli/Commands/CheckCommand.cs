@@ -84,7 +84,7 @@ internal static class CheckCommand
         {
             var fetch = await client.GetSummaryAsync(first.Id, cancellationToken);
             output.WriteLine(fetch.Summary is { } summary
-                ? $"summary:        read job {first.Id} ({summary.Status ?? "no status"})"
+                ? $"summary:        read job {first.Id} ({(summary.Status is { } status ? SafeText.Strip(status) : "no status")})"
                 : $"summary:        job {first.Id} answered 404 (gone since it was listed)");
         }
         else

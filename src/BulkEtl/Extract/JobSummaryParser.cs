@@ -15,14 +15,14 @@ internal static class JobSummaryParser
         Description: Text(item, "description"),
         CreatedAt: Timestamp(item, "createdAt"),
         CreatedBy: Text(item, "createdBy"),
-        Status: Text(item, "status"),
+        Status: Clean(item, "status"),
         RowCount: Count(item, "rowCount"),
         RowsSucceeded: Count(item, "rowsSucceeded"),
         RowsFailed: Count(item, "rowsFailed"),
         LastUpdatedAt: Timestamp(item, "lastUpdatedAt"),
-        FailureReason: Text(item, "failureReason"),
-        ObjectType: Text(item, "objectType"),
-        JobType: Text(item, "jobType"),
+        FailureReason: Clean(item, "failureReason"),
+        ObjectType: Clean(item, "objectType"),
+        JobType: Clean(item, "jobType"),
         IsCustomObject: Flag(item, "isCustomObject"),
         CustomObjectNamespace: Text(item, "customObjectNamespace"),
         DataSourceType: Text(item, "dataSourceType"),
@@ -33,7 +33,7 @@ internal static class JobSummaryParser
     public static JobListEntry ParseListEntry(JsonElement item) => new(
         Id: RequiredId(item),
         Name: Text(item, "name"),
-        Status: Text(item, "status"),
+        Status: Clean(item, "status"),
         RowCount: Count(item, "rowCount"),
         RowsSucceeded: Count(item, "rowsSucceeded"),
         RowsFailed: Count(item, "rowsFailed"),
@@ -69,6 +69,13 @@ internal static class JobSummaryParser
     private static string? Text(JsonElement item, string name) => Field(item, name) is { } value
         ? value.ValueKind == JsonValueKind.String ? JsonText.String(value, name) : JsonText.Raw(value, $"'{name}'")
         : null;
+
+    /// <summary>
+    /// A field the reports, the report views or the terminal show (status, object and job type, failure reason), as the
+    /// store keeps it: without control, format or separator characters. The other text fields are kept as Zuora sent
+    /// them, and so is the raw JSON.
+    /// </summary>
+    private static string? Clean(JsonElement item, string name) => SafeText.StripOrNull(Text(item, name));
 
     private static long? Count(JsonElement item, string name) => Field(item, name) switch
     {

@@ -263,7 +263,7 @@ internal sealed partial class ZuoraClient(ZuoraTransport transport, IAccessToken
         catch (Exception exception) when (exception is FormatException or InvalidOperationException or DecoderFallbackException)
         {
             throw new ZuoraRecordException($"GET /{SummariesPath} answered {SafeText.Clip(exception.Message)}", response.StatusCode, response.RequestId,
-                Evidence(response.Body));
+                Evidence(response));
         }
     }
 
@@ -286,14 +286,14 @@ internal sealed partial class ZuoraClient(ZuoraTransport transport, IAccessToken
         {
             // A complete answer that cannot be mapped is the same on every attempt: named, not retried.
             throw new ZuoraRecordException($"GET /{path} answered a summary that cannot be read: {SafeText.Clip(exception.Message)}",
-                response.StatusCode, response.RequestId, Evidence(response.Body), exception);
+                response.StatusCode, response.RequestId, Evidence(response), exception);
         }
 
         if (!string.Equals(summary.Id, jobId, StringComparison.OrdinalIgnoreCase))
         {
             throw new ZuoraRecordException(
                 $"GET /{path} answered the summary of another job ({SafeText.Clip(summary.Id, JobId.MaxLength)}); it was not stored",
-                response.StatusCode, response.RequestId, Evidence(response.Body));
+                response.StatusCode, response.RequestId, Evidence(response));
         }
 
         // Keyed as the list and the request named it, so one job never becomes two rows.
@@ -350,8 +350,8 @@ internal sealed partial class ZuoraClient(ZuoraTransport transport, IAccessToken
             response.StatusCode, response.RequestId);
     }
 
-    private static string Evidence(ReadOnlyMemory<byte> body) =>
-        SafeText.Clip(Encoding.UTF8.GetString(body.Span[..Math.Min(body.Length, UnreadableRecord.MaxEvidenceLength * 4)]),
+    private static string Evidence(ZuoraResponse response) =>
+        SafeText.Clip(response.Secrets.Apply(Encoding.UTF8.GetString(response.Body.Span[..Math.Min(response.Body.Length, UnreadableRecord.MaxEvidenceLength * 4)])),
             UnreadableRecord.MaxEvidenceLength);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Zuora refused the list page size; asking for {PageSize} per page: {Reason}")]

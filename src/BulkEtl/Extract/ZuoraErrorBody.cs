@@ -24,7 +24,8 @@ internal static class ZuoraErrorBody
         && root.TryGetProperty("success", out var success) && success.ValueKind == JsonValueKind.False;
 
     /// <summary>The error the body describes; null for an empty body.</summary>
-    public static ZuoraError? Read(ReadOnlyMemory<byte> body)
+    /// <param name="secrets">Masked before any text is clipped: a server may echo what it was sent.</param>
+    public static ZuoraError? Read(ReadOnlyMemory<byte> body, SecretMask secrets)
     {
         if (body.IsEmpty)
         {
@@ -34,7 +35,7 @@ internal static class ZuoraErrorBody
         try
         {
             using var document = JsonDocument.Parse(body);
-            if (FromShape(document.RootElement) is { } error)
+            if (FromShape(document.RootElement, secrets) is { } error)
             {
                 return error;
             }
@@ -46,11 +47,11 @@ internal static class ZuoraErrorBody
 
         // Decoding more than the clip needs would only cost memory: four bytes a character at most.
         var head = Encoding.UTF8.GetString(body.Span[..Math.Min(body.Length, SafeText.MaxReasonLength * 4)]);
-        return new ZuoraError(false, SafeText.Clip(head) is { Length: > 0 } text ? text : null, [], null);
+        return new ZuoraError(false, SafeText.Clip(secrets.Apply(head)) is { Length: > 0 } text ? text : null, [], null);
     }
 
     /// <summary>The error's text with the ids support asks for: <c>message (code ..; processId ..; Zuora-Request-Id ..)</c>.</summary>
-    public static string? Describe(ReadOnlyMemory<byte> body, string? requestId = null) => Describe(Read(body), requestId);
+    public static string? Describe(ReadOnlyMemory<byte> body, SecretMask secrets, string? requestId = null) => Describe(Read(body, secrets), requestId);
 
     public static string? Describe(ZuoraError? error, string? requestId)
     {
@@ -69,7 +70,7 @@ internal static class ZuoraErrorBody
         return ids.Count == 0 ? text : $"{text ?? "no reason given"} [{string.Join("; ", ids)}]";
     }
 
-    private static ZuoraError? FromShape(JsonElement root)
+    private static ZuoraError? FromShape(JsonElement root, SecretMask secrets)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -81,46 +82,46 @@ internal static class ZuoraErrorBody
             var read = reasons.EnumerateArray()
                 .Where(reason => reason.ValueKind == JsonValueKind.Object)
                 .Take(MaxReasons)
-                .Select(reason => (Code: Code(reason), Message: Text(reason, "message")))
+                .Select(reason => (Code: Code(reason, secrets), Message: Text(reason, "message", secrets)))
                 .ToList();
             var messages = read.Where(reason => reason.Message is not null).Select(reason => reason.Message!).ToList();
             return new ZuoraError(true, messages.Count > 0 ? SafeText.Clip(string.Join("; ", messages)) : null,
-                [.. read.Where(reason => reason.Code is not null).Select(reason => reason.Code!)], Id(root, "processId"));
+                [.. read.Where(reason => reason.Code is not null).Select(reason => reason.Code!)], Id(root, "processId", secrets));
         }
 
         if (root.TryGetProperty("error", out var nested) && nested.ValueKind == JsonValueKind.Object
             && (nested.TryGetProperty("code", out _) || nested.TryGetProperty("message", out _)))
         {
-            return Single(nested, Id(root, "processId") ?? Id(nested, "processId"));
+            return Single(nested, Id(root, "processId", secrets) ?? Id(nested, "processId", secrets), secrets);
         }
 
         // {"code":..,"message":..}; a lone {"message":..} is what gateways send, not Zuora: kept as text, not as Zuora's shape.
         if (root.TryGetProperty("code", out _))
         {
-            return Single(root, Id(root, "processId"));
+            return Single(root, Id(root, "processId", secrets), secrets);
         }
 
-        return root.TryGetProperty("message", out _) ? new ZuoraError(false, Text(root, "message"), [], null) : null;
+        return root.TryGetProperty("message", out _) ? new ZuoraError(false, Text(root, "message", secrets), [], null) : null;
     }
 
-    private static ZuoraError Single(JsonElement element, string? processId) =>
-        new(true, Text(element, "message"), Code(element) is { } code ? [code] : [], processId);
+    private static ZuoraError Single(JsonElement element, string? processId, SecretMask secrets) =>
+        new(true, Text(element, "message", secrets), Code(element, secrets) is { } code ? [code] : [], processId);
 
     /// <summary>A code sent as a number or a string, clipped; null when absent or unreadable.</summary>
-    private static string? Code(JsonElement element) =>
+    private static string? Code(JsonElement element, SecretMask secrets) =>
         element.TryGetProperty("code", out var code) && code.ValueKind is JsonValueKind.Number or JsonValueKind.String
-            ? SafeText.ClipOrNull(code.ValueKind == JsonValueKind.String ? Readable(code) : JsonText.Lenient(code), 40) is { Length: > 0 } text ? text : null
+            ? SafeText.Clip(secrets.Apply(code.ValueKind == JsonValueKind.String ? Readable(code) : JsonText.Lenient(code)), 40) is { Length: > 0 } text ? text : null
             : null;
 
-    private static string? Id(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var id) && id.ValueKind == JsonValueKind.String && SafeText.ClipOrNull(Readable(id), 80) is { Length: > 0 } text
+    private static string? Id(JsonElement element, string name, SecretMask secrets) =>
+        element.TryGetProperty(name, out var id) && id.ValueKind == JsonValueKind.String && SafeText.Clip(secrets.Apply(Readable(id)), 80) is { Length: > 0 } text
             ? text
             : null;
 
     /// <summary>A message, whatever its JSON kind (a gateway may send a number or an object); clipped.</summary>
-    private static string? Text(JsonElement element, string name) =>
+    private static string? Text(JsonElement element, string name, SecretMask secrets) =>
         element.TryGetProperty(name, out var value) && value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined)
-            ? SafeText.Clip(value.ValueKind == JsonValueKind.String ? Readable(value) : JsonText.Lenient(value))
+            ? SafeText.Clip(secrets.Apply(value.ValueKind == JsonValueKind.String ? Readable(value) : JsonText.Lenient(value)))
             : null;
 
     /// <summary>

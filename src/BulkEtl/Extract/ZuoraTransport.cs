@@ -24,6 +24,8 @@ internal sealed class ZuoraTransport(HttpClient httpClient, ZuoraOptions options
         HttpStatusCode.BadGateway, HttpStatusCode.ServiceUnavailable, HttpStatusCode.GatewayTimeout,
     ];
 
+    private readonly SecretMask _secrets = SecretMask.For(options);
+
     private ZuoraQuotaExhaustedException? _quotaSpent;
 
     public ZuoraOptions Options => options;
@@ -50,6 +52,7 @@ internal sealed class ZuoraTransport(HttpClient httpClient, ZuoraOptions options
 
         AddRunHeaders(request);
         metrics.CountRequest();
+        var secrets = _secrets.With(request.Headers.Authorization?.Parameter);
         try
         {
             using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
@@ -72,7 +75,7 @@ internal sealed class ZuoraTransport(HttpClient httpClient, ZuoraOptions options
             var body = await ReadBoundedAsync(request, response, requestId, cancellationToken);
             if (TransientStatusCodes.Contains(response.StatusCode))
             {
-                var reason = ZuoraErrorBody.Describe(body, requestId);
+                var reason = ZuoraErrorBody.Describe(body, secrets, requestId);
                 throw new TransientZuoraException(
                     $"{Describe(request)} answered HTTP {(int)response.StatusCode}{(reason is null ? "" : $": {reason}")}",
                     response.StatusCode, RetryAfter(response.Headers.RetryAfter), requestId);
@@ -80,6 +83,7 @@ internal sealed class ZuoraTransport(HttpClient httpClient, ZuoraOptions options
 
             return new ZuoraResponse(response.StatusCode, body, requestId)
             {
+                Secrets = secrets,
                 WasGzipped = WasGzipped(response.Content),
                 EchoedTrackId = response.Headers.TryGetValues("Zuora-Track-Id", out var tracks) ? SafeText.ClipOrNull(tracks.FirstOrDefault(), TrackId.MaxLength) : null,
             };
@@ -87,11 +91,11 @@ internal sealed class ZuoraTransport(HttpClient httpClient, ZuoraOptions options
         catch (HttpRequestException exception) when (!cancellationToken.IsCancellationRequested)
         {
             // Connection refused or reset, or a body cut off mid-way: the network's fault, worth another try.
-            throw new TransientZuoraException($"{Describe(request)} failed: {SafeText.Clip(exception.Message)}", exception.StatusCode, null, inner: exception);
+            throw new TransientZuoraException($"{Describe(request)} failed: {SafeText.Clip(secrets.Apply(exception.Message))}", exception.StatusCode, null, inner: exception);
         }
         catch (IOException exception) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new TransientZuoraException($"{Describe(request)} failed while reading: {SafeText.Clip(exception.Message)}", null, null, inner: exception);
+            throw new TransientZuoraException($"{Describe(request)} failed while reading: {SafeText.Clip(secrets.Apply(exception.Message))}", null, null, inner: exception);
         }
     }
 

@@ -144,7 +144,8 @@ internal sealed partial class NightlyRun(TenantEntities entities, ZuoraCallMetri
     {
         try
         {
-            var message = exception is OperationCanceledException ? "cancelled" : exception.Message;
+            // "interrupted", as a run killed outright is recorded by the next one: a signal or Ctrl+C stopped it.
+            var message = exception is OperationCanceledException ? "interrupted: stopped by a signal before the run finished" : exception.Message;
             ledger.Finish(runId, Word(RunOutcome.Failed), counts, message, 0, []);
             LogFailed(logger, message);
         }

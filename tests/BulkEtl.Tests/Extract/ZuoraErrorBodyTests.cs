@@ -18,7 +18,7 @@ public sealed class ZuoraErrorBodyTests
     [InlineData("""{"error":{"code":"53100020","message":"Invalid job"}}""", "Invalid job (code 53100020)", null)]
     public void Read_EachKnownShape_GivesMessageCodeAndProcessId(string body, string text, string? processId)
     {
-        var error = ZuoraErrorBody.Read(System.Text.Encoding.UTF8.GetBytes(body))!;
+        var error = ZuoraErrorBody.Read(System.Text.Encoding.UTF8.GetBytes(body), SecretMask.None)!;
 
         Assert.True(error.IsZuoraShape);
         Assert.Equal(text, error.Text);
@@ -30,7 +30,7 @@ public sealed class ZuoraErrorBodyTests
     {
         var body = "<html>\u001b[31m" + new string('x', 1000) + "</html>";
 
-        var error = ZuoraErrorBody.Read(System.Text.Encoding.UTF8.GetBytes(body))!;
+        var error = ZuoraErrorBody.Read(System.Text.Encoding.UTF8.GetBytes(body), SecretMask.None)!;
 
         Assert.False(error.IsZuoraShape);
         Assert.StartsWith("<html>x", error.Message, StringComparison.Ordinal);
