@@ -82,39 +82,39 @@ internal static class ZuoraErrorBody
             var read = reasons.EnumerateArray()
                 .Where(reason => reason.ValueKind == JsonValueKind.Object)
                 .Take(MaxReasons)
-                .Select(reason => (Code: Code(reason), Message: Text(reason, "message", secrets)))
+                .Select(reason => (Code: Code(reason, secrets), Message: Text(reason, "message", secrets)))
                 .ToList();
             var messages = read.Where(reason => reason.Message is not null).Select(reason => reason.Message!).ToList();
             return new ZuoraError(true, messages.Count > 0 ? SafeText.Clip(string.Join("; ", messages)) : null,
-                [.. read.Where(reason => reason.Code is not null).Select(reason => reason.Code!)], Id(root, "processId"));
+                [.. read.Where(reason => reason.Code is not null).Select(reason => reason.Code!)], Id(root, "processId", secrets));
         }
 
         if (root.TryGetProperty("error", out var nested) && nested.ValueKind == JsonValueKind.Object
             && (nested.TryGetProperty("code", out _) || nested.TryGetProperty("message", out _)))
         {
-            return Single(nested, Id(root, "processId") ?? Id(nested, "processId"), secrets);
+            return Single(nested, Id(root, "processId", secrets) ?? Id(nested, "processId", secrets), secrets);
         }
 
         // {"code":..,"message":..}; a lone {"message":..} is what gateways send, not Zuora: kept as text, not as Zuora's shape.
         if (root.TryGetProperty("code", out _))
         {
-            return Single(root, Id(root, "processId"), secrets);
+            return Single(root, Id(root, "processId", secrets), secrets);
         }
 
         return root.TryGetProperty("message", out _) ? new ZuoraError(false, Text(root, "message", secrets), [], null) : null;
     }
 
     private static ZuoraError Single(JsonElement element, string? processId, SecretMask secrets) =>
-        new(true, Text(element, "message", secrets), Code(element) is { } code ? [code] : [], processId);
+        new(true, Text(element, "message", secrets), Code(element, secrets) is { } code ? [code] : [], processId);
 
     /// <summary>A code sent as a number or a string, clipped; null when absent or unreadable.</summary>
-    private static string? Code(JsonElement element) =>
+    private static string? Code(JsonElement element, SecretMask secrets) =>
         element.TryGetProperty("code", out var code) && code.ValueKind is JsonValueKind.Number or JsonValueKind.String
-            ? SafeText.ClipOrNull(code.ValueKind == JsonValueKind.String ? Readable(code) : JsonText.Lenient(code), 40) is { Length: > 0 } text ? text : null
+            ? SafeText.Clip(secrets.Apply(code.ValueKind == JsonValueKind.String ? Readable(code) : JsonText.Lenient(code)), 40) is { Length: > 0 } text ? text : null
             : null;
 
-    private static string? Id(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var id) && id.ValueKind == JsonValueKind.String && SafeText.ClipOrNull(Readable(id), 80) is { Length: > 0 } text
+    private static string? Id(JsonElement element, string name, SecretMask secrets) =>
+        element.TryGetProperty(name, out var id) && id.ValueKind == JsonValueKind.String && SafeText.Clip(secrets.Apply(Readable(id)), 80) is { Length: > 0 } text
             ? text
             : null;
 

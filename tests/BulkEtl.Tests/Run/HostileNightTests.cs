@@ -97,9 +97,6 @@ public sealed class HostileNightTests
         Assert.Equal(30, Stored(night.Database));
     }
 
-    /// <summary>What a night writes, whatever went wrong with single jobs: a partial night still reports.</summary>
-    private static readonly string[] EveryReport = ["failure-rates_", "failure-rate-trend_day_", "data-quality_", "failure-reasons_"];
-
     [Fact]
     public async Task Run_HostileErrorFilesATrickleAndFour64MiBCells_IsPartialWithinItsDeadlineAndStaysUnder400MB()
     {
@@ -138,6 +135,9 @@ public sealed class HostileNightTests
         Assert.Equal(0, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM bulk_job_failure_reason_runs WHERE job_id = @Id", new { Id = trickle }));
         Assert.True(File.Exists(Path.Combine(night.Reports, "failure-reasons_2026-10-22_2026-11-20.csv")));
     }
+
+    /// <summary>What a night writes, whatever went wrong with single jobs: a partial night still reports.</summary>
+    private static readonly string[] EveryReport = ["failure-rates_", "failure-rate-trend_day_", "data-quality_", "failure-reasons_"];
 
     private static SimulatorOptions NonUuidIds(SimulatorOptions options) => options with { NonUuidIdShare = 0.2 };
 
