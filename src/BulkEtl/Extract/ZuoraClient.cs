@@ -262,7 +262,7 @@ internal sealed partial class ZuoraClient(ZuoraTransport transport, IAccessToken
         }
         catch (Exception exception) when (exception is FormatException or InvalidOperationException or DecoderFallbackException)
         {
-            throw new ZuoraRecordException($"GET /{SummariesPath} answered {SafeText.Clip(exception.Message)}", response.StatusCode, response.RequestId,
+            throw new ZuoraRecordException($"GET /{SummariesPath} answered {SafeText.Clip(response.Secrets.Apply(exception.Message))}", response.StatusCode, response.RequestId,
                 Evidence(response));
         }
     }
