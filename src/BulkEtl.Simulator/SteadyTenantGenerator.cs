@@ -5,8 +5,8 @@ namespace BulkEtl.Simulator;
 /// <summary>
 /// A tenant whose groups load every day at a steady failure rate of their own (1 % to 8 %, varying from day to day by
 /// about 15 %), as a scheduled integration does: the background on which an unusual day must stand out. Jobs go round
-/// the groups (the standard objects × the four job types, 40 at most) and the days in turn; about one in 40 fails
-/// outright early, on a few hundred rows.
+/// the groups (the standard objects × the four job types, 40 at most) and the days in turn; about one in 200 fails
+/// outright early, on a few dozen rows.
 /// </summary>
 public static class SteadyTenantGenerator
 {
@@ -48,10 +48,10 @@ public static class SteadyTenantGenerator
             }
 
             long rows = random.Next(2_000, 20_000);
-            var failsOutright = random.Next(40) == 0;
+            var failsOutright = random.Next(200) == 0;
             var status = failsOutright ? JobStatuses.Failed : JobStatuses.Completed;
             long failed = failsOutright
-                ? Math.Min(rows, random.Next(100, 800))
+                ? random.Next(10, 100)
                 : (long)Math.Round(rows * Math.Min(1, baselines[group] * dayFactor * Math.Exp(0.05 * Normal(random))));
             var succeeded = failsOutright ? 0 : rows - failed;
             var lastUpdated = createdAt.AddSeconds(random.Next(5, 3_600));
