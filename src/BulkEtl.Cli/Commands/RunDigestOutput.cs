@@ -40,12 +40,18 @@ internal static class RunDigestOutput
         try
         {
             var day = DigestReport.LastCompleteDay(to, timeProvider);
-            using var connection = StoreDatabase.OpenReadOnly(databasePath);
+            // Opened as the run opens it (nothing to migrate by now), so closing it folds the WAL back as the run's own
+            // close does: a read-only reader would leave the -wal and -shm files behind.
+            using var connection = StoreDatabase.Open(databasePath);
             // Not the run's token: a cancelled night's page still says so.
             if (exitCode is ExitCodes.Success or ExitCodes.Partial && from <= day)
             {
-                var (anomalies, _) = await DigestReport.WriteAnomaliesAsync(connection, from, day, outputDirectory, CancellationToken.None);
-                environment.Output.WriteLine($"wrote {anomalies.Path}");
+                var (files, _) = await DigestReport.WriteAnomaliesAsync(connection, from, day, outputDirectory, runId.ToString("D"), timeProvider,
+                    CancellationToken.None);
+                foreach (var file in files)
+                {
+                    environment.Output.WriteLine($"wrote {file.Path}");
+                }
             }
 
             var night = new DigestNight

@@ -21,7 +21,10 @@ public sealed class DigestPageTests
         Assert.DoesNotContain("\u202E", page, StringComparison.Ordinal);
         Assert.DoesNotContain("\u0007", page, StringComparison.Ordinal);
         Assert.DoesNotContain("\u001b", page, StringComparison.Ordinal);
-        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;gnp.exe&quot;&#x27;&amp; × Update: 41 % on 2026-11-20, usually 0 %–10 %", page, StringComparison.Ordinal);
+        // Control and format characters become at most a space (SafeText's rule); markup becomes text.
+        var sentence = page[page.IndexOf("<li class=\"flag\">", StringComparison.Ordinal)..];
+        Assert.StartsWith("<li class=\"flag\"><strong>▲ above band</strong> &lt;script&gt;alert(1)&lt;/script&gt; gnp.exe &quot;&#x27;&amp; × Update: 41 % on 2026-11-20, usually 0 %–10 %",
+            sentence, StringComparison.Ordinal);
     }
 
     [Fact]

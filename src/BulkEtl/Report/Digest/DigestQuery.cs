@@ -11,19 +11,22 @@ namespace BulkEtl.Report.Digest;
 /// </summary>
 internal static class DigestQuery
 {
+    public const string DailyFile = "digest/daily_rates.sql";
+
     public const int ReasonsShown = 10;
 
     public const int NightsShown = 7;
 
     /// <summary>The groups' days over <paramref name="from"/>..<paramref name="to"/>, ordered by objectType, jobType, day.</summary>
     public static IReadOnlyList<DailyGroupRate> Daily(SqliteConnection connection, DateOnly from, DateOnly to) =>
-        connection.Query<DailyGroupRate>(SqlScripts.Get("digest/daily_rates.sql"), new { From = Text(from), To = Text(to) }).ToList();
+        connection.Query<DailyGroupRate>(SqlScripts.Get(DailyFile), new { From = Text(from), To = Text(to) }).ToList();
 
     /// <summary>The flagged group-days of <paramref name="from"/>..<paramref name="to"/>, each judged against its own previous days.</summary>
     public static IReadOnlyList<Anomaly> Anomalies(SqliteConnection connection, DateOnly from, DateOnly to) =>
         AnomalyDetector.Detect(Daily(connection, from.AddDays(-AnomalyRule.PriorDays), to), from, to);
 
-    /// <param name="night">The night to show; null for the latest run that started before the end of the day after <paramref name="day"/>.</param>
+    /// <param name="night">The night to show; null for the latest run that started before the end of the day after
+    /// <paramref name="day"/> (or, when none did, the latest run).</param>
     public static DigestModel Load(SqliteConnection connection, DateOnly day, DigestNight? night, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(connection);
@@ -44,8 +47,13 @@ internal static class DigestQuery
             .ToList();
 
         // The nights up to the morning after the day: the run that reported it, and the six before.
-        var nights = connection.Query<DigestNight>(SqlScripts.Get("digest/nights.sql"),
-            new { Before = StoreTime.ToText(Midnight(day.AddDays(2))), Limit = NightsShown }).ToList();
+        var nights = Nights(connection, Midnight(day.AddDays(2)));
+        if (nights.Count == 0)
+        {
+            // A page rebuilt for a day before the first run: the runs there are, rather than none.
+            nights = Nights(connection, DateTimeOffset.MaxValue);
+        }
+
         if (night is not null)
         {
             var stored = nights.FirstOrDefault(row => row.Id == night.Id);
@@ -90,6 +98,9 @@ internal static class DigestQuery
             .ThenBy(summary => summary.JobType, StringComparer.Ordinal)
             .ToList();
     }
+
+    private static List<DigestNight> Nights(SqliteConnection connection, DateTimeOffset before) =>
+        connection.Query<DigestNight>(SqlScripts.Get("digest/nights.sql"), new { Before = StoreTime.ToText(before), Limit = NightsShown }).ToList();
 
     private static string Text(DateOnly day) => day.ToString(TextFormats.Day, CultureInfo.InvariantCulture);
 

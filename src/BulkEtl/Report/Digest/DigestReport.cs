@@ -36,15 +36,20 @@ internal static class DigestReport
         return PublishedFile.Of(path, bytes);
     }
 
-    /// <returns>The CSV of every group-day flagged from <paramref name="from"/> to <paramref name="to"/>, and those rows.</returns>
-    public static async Task<(PublishedFile File, IReadOnlyList<Anomaly> Rows)> WriteAnomaliesAsync(SqliteConnection connection, DateOnly from, DateOnly to,
-        string outputDirectory, CancellationToken cancellationToken)
+    /// <returns>The CSV of every group-day flagged from <paramref name="from"/> to <paramref name="to"/> and its manifest,
+    /// and those rows.</returns>
+    public static async Task<(IReadOnlyList<PublishedFile> Files, IReadOnlyList<Anomaly> Rows)> WriteAnomaliesAsync(SqliteConnection connection,
+        DateOnly from, DateOnly to, string outputDirectory, string? runId, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
-        var rows = DigestQuery.Anomalies(connection, from, to);
+        var daily = DigestQuery.Daily(connection, from.AddDays(-AnomalyRule.PriorDays), to);
+        var rows = AnomalyDetector.Detect(daily, from, to);
         var path = await new CsvFileWriter<Anomaly>(AnomalyColumns())
             .WriteAsync(Path.Combine(outputDirectory, AnomaliesName(from, to)), rows, cancellationToken);
-        var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
-        return (PublishedFile.Of(path, bytes), rows);
+        var first = Text(from);
+        var jobsJudged = daily.Where(day => string.CompareOrdinal(day.Day, first) >= 0).Sum(day => day.Jobs);
+        var (csv, manifest) = await ManifestWriter.WriteAsync(path, ReportSql.WithViews(connection, Store.SqlScripts.Get(DigestQuery.DailyFile)),
+            new ReportScope(from, to), TrendPeriod.Day, rows.Count, jobsJudged, runId, timeProvider, cancellationToken);
+        return ([csv, manifest], rows);
     }
 
     private static string Text(DateOnly day) => day.ToString(TextFormats.Day, CultureInfo.InvariantCulture);
