@@ -42,6 +42,8 @@ internal static class RunDigestOutput
             var day = DigestReport.LastCompleteDay(to, timeProvider);
             // Opened as the run opens it (nothing to migrate by now), so closing it folds the WAL back as the run's own
             // close does: a read-only reader would leave the -wal and -shm files behind.
+            // Never into a file that is not a store: Open would migrate it.
+            StoreDatabase.RefuseForeign(databasePath);
             using var connection = StoreDatabase.Open(databasePath);
             // Not the run's token: a cancelled night's page still says so.
             if (exitCode is ExitCodes.Success or ExitCodes.Partial && from <= day)
@@ -72,7 +74,12 @@ internal static class RunDigestOutput
                                               or IOException or UnauthorizedAccessException)
         {
             // The night's own outcome stands; a missing page is noticed in the morning, a wrong exit code never would be.
-            await environment.Error.WriteLineAsync($"error: the digest was not written: {exception.Message}");
+            // After a failed night the cause (an unreadable store, say) was already reported once.
+            if (exitCode is ExitCodes.Success or ExitCodes.Partial)
+            {
+                await environment.Error.WriteLineAsync($"error: the digest was not written: {exception.Message}");
+            }
+
             return null;
         }
     }

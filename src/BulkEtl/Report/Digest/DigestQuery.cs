@@ -40,11 +40,9 @@ internal static class DigestQuery
         var dayEnd = StoreTime.ToText(Midnight(day.AddDays(1)));
         var failedJobs = connection.Query<DigestFailedJob>(SqlScripts.Get("digest/failed_jobs.sql"), new { DayStart = dayStart, DayEnd = dayEnd }).ToList();
 
-        var reasonDays = new { From = Text(day.AddDays(-6)), To = Text(day), Limit = ReasonsShown };
-        var knownRows = connection.ExecuteScalar<long>(SqlScripts.Get("digest/reason_rows.sql"), reasonDays);
-        var reasons = connection.Query<DigestReason>(SqlScripts.Get("digest/top_reasons.sql"), reasonDays)
-            .Select(reason => reason with { Share = ExactRate.Of(reason.Rows, knownRows) })
-            .ToList();
+        var allReasons = connection.Query<DigestReason>(SqlScripts.Get("digest/top_reasons.sql"), new { From = Text(day.AddDays(-6)), To = Text(day) }).ToList();
+        var knownRows = allReasons.Sum(reason => reason.Rows);
+        var reasons = allReasons.Take(ReasonsShown).Select(reason => reason with { Share = ExactRate.Of(reason.Rows, knownRows) }).ToList();
 
         // The nights up to the morning after the day: the run that reported it, and the six before.
         var nights = Nights(connection, Midnight(day.AddDays(2)));
