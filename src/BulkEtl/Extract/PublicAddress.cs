@@ -18,7 +18,7 @@ internal static class PublicAddress
 
     private static readonly IPNetwork[] NotPublicV6 =
     [
-        IPNetwork.Parse("::/127"), IPNetwork.Parse("::/96"), IPNetwork.Parse("100::/64"), IPNetwork.Parse("2001:db8::/32"),
+        IPNetwork.Parse("::/96"), IPNetwork.Parse("100::/64"), IPNetwork.Parse("2001:db8::/32"),
         IPNetwork.Parse("fc00::/7"), IPNetwork.Parse("fe80::/10"), IPNetwork.Parse("fec0::/10"), IPNetwork.Parse("ff00::/8"),
     ];
 
