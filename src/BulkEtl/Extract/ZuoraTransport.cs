@@ -97,6 +97,12 @@ internal sealed class ZuoraTransport(HttpClient httpClient, ZuoraOptions options
         {
             throw new TransientZuoraException($"{Describe(request)} failed while reading: {SafeText.Clip(secrets.Apply(exception.Message))}", null, null, inner: exception);
         }
+        catch (ObjectDisposedException exception) when (cancellationToken.IsCancellationRequested)
+        {
+            // Cancelling a read disposes the connection under a gzip stream, which then reports the disposal instead of the
+            // cancellation; the attempt's timeout (or the night's stop) must be seen as what it is.
+            throw new OperationCanceledException(exception.Message, exception, cancellationToken);
+        }
     }
 
     /// <summary>

@@ -32,6 +32,16 @@ internal sealed class GuardedStream(Stream inner, TimeSpan idleTimeout, Func<Exc
         {
             throw idle();
         }
+        catch (ObjectDisposedException exception) when (guard.IsCancellationRequested)
+        {
+            // A cancelled read disposes the connection under a gzip stream, which then reports the disposal instead.
+            if (!stop.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw idle();
+            }
+
+            throw new OperationCanceledException(exception.Message, exception, guard.Token);
+        }
     }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
