@@ -1,23 +1,16 @@
--- The trend chart's lines, from the trend's own groups (@Groups: a JSON array of {"period", "objectType", "jobType",
--- "rowCount", "rowsSucceeded", "rowsFailed"}, one per group of the trend CSV), so the chart shows exactly the CSV's
--- jobs without reading them again. A group drawn alone keeps its objectType and jobType; the rest come with both
--- null and are merged into one "other" line. Each line's periods are rated by rules/failure_rate_groups.sql from the
--- summed rows (the sum of groups' sums is the sum of their jobs'), not as an average of rates. Its job counts count
--- groups here, and the chart does not read them.
-SELECT period AS Period, object_type AS ObjectType, job_type AS JobType, failure_rate AS FailureRate
+-- The trend chart's points over the dated states of counted_states (the trend CSV's): per period (@By = 'day' or
+-- 'week'), one line per group of chart_lines and one for every other group merged (ObjectType and JobType null), each
+-- rated from its summed rows, not as an average of rates, and rounded as failure_rates.sql rounds.
+SELECT line_period AS Period, line_object_type AS ObjectType, line_job_type AS JobType,
+       CASE WHEN rows_succeeded + rows_failed > 0
+            THEN (20000 * rows_failed + rows_succeeded + rows_failed) / (2 * (rows_succeeded + rows_failed)) / 10000.0
+       END AS FailureRate
 FROM (
-    WITH grouped_states AS (
-        SELECT
-            'chart'                               AS period_kind,
-            json_extract(value, '$.period')        AS period,
-            ''                                    AS entity_id,
-            json_extract(value, '$.objectType')    AS object_type,
-            json_extract(value, '$.jobType')       AS job_type,
-            0                                     AS is_failed,
-            json_extract(value, '$.rowCount')      AS row_count,
-            json_extract(value, '$.rowsSucceeded') AS rows_succeeded,
-            json_extract(value, '$.rowsFailed')    AS rows_failed
-        FROM json_each(@Groups)
-    )
-    -- @include rules/failure_rate_groups.sql
-);
+    SELECT CASE @By WHEN 'week' THEN s.week ELSE s.day END AS line_period,
+           l.object_type AS line_object_type, l.job_type AS line_job_type,
+           SUM(s.rows_succeeded) AS rows_succeeded, SUM(s.rows_failed) AS rows_failed
+    FROM counted_states AS s
+    LEFT JOIN chart_lines AS l ON l.object_type = s.object_type AND l.job_type = s.job_type
+    WHERE s.created_at IS NOT NULL
+    GROUP BY line_period, l.object_type, l.job_type
+) AS line_sums;

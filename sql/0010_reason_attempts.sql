@@ -1,0 +1,1 @@
+-- Version 10 is the failure-reason attempts' migration; this build changes no schema at that version.

@@ -1,0 +1,1 @@
+INSERT INTO chart_lines (object_type, job_type) VALUES (@ObjectType, @JobType);
