@@ -7,7 +7,7 @@ using Polly.CircuitBreaker;
 namespace BulkEtl.Run;
 
 /// <summary>
-/// Why rows fail (issue 12): for each final job with failed rows whose reasons are not stored, asks Zuora for its
+/// Why rows fail: for each final job with failed rows whose reasons are not stored, asks Zuora for its
 /// downloads, streams its error-rows file from the file host and stores per fingerprint how many rows failed; a job
 /// without an error file but with a failureReason gets that reason, fingerprinted, for all its failed rows. A job
 /// whose file cannot be read is counted and logged, never fatal, and tried again the next night. An expired link is
@@ -26,22 +26,20 @@ internal sealed partial class FailureReasonCollector(FailureFileClient files, Ti
     public async Task<FailureReasonCounts> CollectAsync(SqliteConnection connection, Guid runId, TenantEntities entities,
         CancellationToken cancellationToken)
     {
-        // One entity: its jobs are all the store's (anyEntity), whatever entity they were stored under.
         var total = FailureReasonCounts.Zero;
         foreach (var entity in entities.Entities)
         {
-            total = total.Add(await CollectAsync(connection, runId, entity.Client, entity.EntityId, anyEntity: !entities.IsMultiEntity,
-                cancellationToken));
+            total = total.Add(await CollectAsync(connection, runId, entity.Client, entities.FilterOf(entity), cancellationToken));
         }
 
         return total;
     }
 
-    private async Task<FailureReasonCounts> CollectAsync(SqliteConnection connection, Guid runId, ZuoraClient zuora, string? entityId,
-        bool anyEntity, CancellationToken cancellationToken)
+    private async Task<FailureReasonCounts> CollectAsync(SqliteConnection connection, Guid runId, ZuoraClient zuora, EntityFilter? entity,
+        CancellationToken cancellationToken)
     {
         var repository = new FailureReasonRepository(connection, timeProvider);
-        var pending = repository.Pending(entityId, anyEntity);
+        var pending = repository.Pending(entity);
         long collected = 0, failed = 0, unavailable = 0, renewed = 0;
         var storeLock = new SemaphoreSlim(1, 1);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
