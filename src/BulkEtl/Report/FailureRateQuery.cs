@@ -4,8 +4,8 @@ namespace BulkEtl.Report;
 
 /// <summary>
 /// The queries behind the failure-rate report, the trend and its chart: <c>sql/queries/failure_rates.sql</c> over the
-/// scope's counted states, and <c>trend_chart_lines.sql</c> over the same states with the chart's lines as rows of a
-/// temp table. No rate is computed in C#.
+/// scope's counted states, and <c>trend_chart_lines.sql</c> over the trend's groups, handed to it as rows of a temp
+/// table. No rate is computed in C#.
 /// </summary>
 internal static class FailureRateQuery
 {
@@ -29,30 +29,32 @@ internal static class FailureRateQuery
     }
 
     /// <summary>
-    /// The chart's points over the trend's states: a rate per period for each of <paramref name="lines"/>, and for every
-    /// other group merged (<see cref="ChartPoint.ObjectType"/> and <see cref="ChartPoint.JobType"/> null).
+    /// The chart's points from the trend's <paramref name="rows"/>, handed to SQL as rows of a temp table: a rate per
+    /// period for each of <paramref name="lines"/>, and for every other group merged (<see cref="ChartPoint.ObjectType"/>
+    /// and <see cref="ChartPoint.JobType"/> null).
     /// </summary>
     public static IReadOnlyList<ChartPoint> ChartPoints(
-        ReportStates states, ReportScope scope, TrendPeriod by, IReadOnlyCollection<(string ObjectType, string JobType)> lines)
+        SqliteConnection connection, IReadOnlyList<FailureRateRow> rows, IReadOnlyCollection<(string ObjectType, string JobType)> lines)
     {
-        ArgumentNullException.ThrowIfNull(states);
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(lines);
-        states.Select(scope);
-        var connection = states.Connection;
-        connection.Execute(SqlScripts.Get("queries/create_chart_lines.sql"));
+        connection.Execute(SqlScripts.Get("queries/create_chart_groups.sql"));
         using (var transaction = connection.BeginTransaction(deferred: true))
         {
-            connection.Execute(SqlScripts.Get("queries/clear_chart_lines.sql"), transaction: transaction);
-            using var add = new PreparedBatch(transaction, SqlScripts.Get("queries/add_chart_line.sql"), "ObjectType", "JobType");
-            foreach (var (objectType, jobType) in lines)
+            connection.Execute(SqlScripts.Get("queries/clear_chart_groups.sql"), transaction: transaction);
+            using var add = new PreparedBatch(transaction, SqlScripts.Get("queries/add_chart_group.sql"),
+                "Period", "ObjectType", "JobType", "RowsSucceeded", "RowsFailed");
+            foreach (var row in rows)
             {
-                add.Execute(objectType, jobType);
+                var alone = lines.Contains((row.ObjectType, row.JobType));
+                add.Execute(row.Period, alone ? row.ObjectType : null, alone ? row.JobType : null, row.RowsSucceeded, row.RowsFailed);
             }
 
             transaction.Commit();
         }
 
-        return connection.Query<ChartPoint>(SqlScripts.Get(ChartLinesFile), new { By = Period(by) }).ToList();
+        return connection.Query<ChartPoint>(SqlScripts.Get(ChartLinesFile)).ToList();
     }
 
     private static string Period(TrendPeriod? by) => by switch { TrendPeriod.Day => "day", TrendPeriod.Week => "week", _ => "window" };

@@ -27,7 +27,7 @@ internal static class FailureRateTrendReport
     {
         var baseName = Path.Combine(outputDirectory, BaseName(by, scope));
         var csv = await new CsvFileWriter<FailureRateRow>(Columns(withEntity)).WriteAsync(baseName + ".csv", rows, cancellationToken);
-        var chart = TrendChart.Draw(FailureRateQuery.ChartPoints(states, scope, by, TrendChart.Lines(rows)), scope, by);
+        var chart = TrendChart.Draw(FailureRateQuery.ChartPoints(states.Connection, rows, TrendChart.Lines(rows)), scope, by);
         var png = await AtomicFile.WriteAsync(baseName + ".png", chart.Png, cancellationToken);
         var svg = await AtomicFile.WriteAsync(baseName + ".svg", chart.Svg, cancellationToken);
         return new TrendFiles(csv, PublishedFile.Of(png, chart.Png), PublishedFile.Of(svg, chart.Svg));

@@ -27,7 +27,7 @@ public sealed class TrendChartTests : IDisposable
         AddEightGroups();
         var rows = FailureRateTrendReport.Query(_store.Connection, Window, TrendPeriod.Day);
 
-        var points = FailureRateQuery.ChartPoints(new ReportStates(_store.Connection), Window, TrendPeriod.Day, TrendChart.Lines(rows));
+        var points = FailureRateQuery.ChartPoints(_store.Connection, rows, TrendChart.Lines(rows));
 
         // small-a 1 of 10 failed, small-b 2 of 2: 3 of 12 is 0.25 (the average of the two rates would be 0.55).
         var other = Assert.Single(points, point => point.ObjectType is null);
@@ -43,7 +43,9 @@ public sealed class TrendChartTests : IDisposable
         _store.Add("2026-11-16T10:00:00Z", "g1", rowCount: 5, succeeded: 0, failed: 0);
         _store.Add("2026-11-17T10:00:00Z", "g1", rowCount: 5, succeeded: 4, failed: 1);
 
-        var points = FailureRateQuery.ChartPoints(new ReportStates(_store.Connection), Window, TrendPeriod.Day, [("g1", "Import")]);
+        var rows = FailureRateTrendReport.Query(_store.Connection, Window, TrendPeriod.Day);
+
+        var points = FailureRateQuery.ChartPoints(_store.Connection, rows, [("g1", "Import")]);
 
         Assert.Equal([("2026-11-16", (double?)null), ("2026-11-17", 0.2)],
             points.OrderBy(point => point.Period, StringComparer.Ordinal).Select(point => (point.Period, point.FailureRate)));

@@ -22,9 +22,9 @@ public sealed partial class SqlFilesRunAsWrittenTests(SqlFilesRunAsWrittenTests.
         ["queries/failure_reasons.sql"] = ["queries/counted_states.sql"],
         ["queries/failure_reasons_jobs.sql"] = ["queries/counted_states.sql"],
         ["queries/data_quality.sql"] = ["queries/counted_states.sql"],
-        ["queries/trend_chart_lines.sql"] = ["queries/counted_states.sql", "queries/create_chart_lines.sql", "queries/add_chart_line.sql"],
-        ["queries/add_chart_line.sql"] = ["queries/create_chart_lines.sql"],
-        ["queries/clear_chart_lines.sql"] = ["queries/create_chart_lines.sql"],
+        ["queries/trend_chart_lines.sql"] = ["queries/create_chart_groups.sql", "queries/add_chart_group.sql"],
+        ["queries/add_chart_group.sql"] = ["queries/create_chart_groups.sql"],
+        ["queries/clear_chart_groups.sql"] = ["queries/create_chart_groups.sql"],
         ["jobs/add_listed_id.sql"] = ["jobs/create_listed_ids.sql"],
         ["jobs/unfinished_not_listed.sql"] = ["jobs/create_listed_ids.sql", "jobs/add_listed_id.sql"],
         ["jobs/add_batch_id.sql"] = ["jobs/create_batch_ids.sql"],
@@ -51,7 +51,7 @@ public sealed partial class SqlFilesRunAsWrittenTests(SqlFilesRunAsWrittenTests.
         ["Listed"] = "0", ["Fetched"] = "0", ["New"] = "0", ["Changed"] = "0", ["Unchanged"] = "0", ["NotFound"] = "0", ["Failed"] = "0",
         ["Requests"] = "0", ["Retries"] = "0", ["TooManyRequests"] = "0", ["DataQualityIssues"] = "0", ["FailureMessage"] = "NULL",
         ["Kind"] = "'failed'", ["Reason"] = "'why'", ["Evidence"] = "'text'", ["FileName"] = "'report.csv'", ["Bytes"] = "10",
-        ["Code"] = "'53100320'", ["Category"] = "'invalid value'", ["Rows"] = "2", ["RowsRead"] = "2",
+        ["Period"] = "'2026-11-20'", ["Code"] = "'53100320'", ["Category"] = "'invalid value'", ["Rows"] = "2", ["RowsRead"] = "2",
         ["IsFinal"] = "1", ["IsFailed"] = "0",
     };
 

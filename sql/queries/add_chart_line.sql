@@ -1,1 +1,0 @@
-INSERT INTO chart_lines (object_type, job_type) VALUES (@ObjectType, @JobType);
