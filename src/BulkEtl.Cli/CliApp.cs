@@ -16,9 +16,9 @@ public static class CliApp
         var parse = BuildRoot(environment).Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
+            foreach (var message in ParseErrorText.Describe(parse))
             {
-                await environment.Error.WriteLineAsync($"error: {error.Message}");
+                await environment.Error.WriteLineAsync($"error: {message}");
             }
 
             await environment.Error.WriteLineAsync("see 'bulk-etl --help'");
@@ -41,7 +41,8 @@ public static class CliApp
         catch (Exception exception)
         {
             var (code, message) = Describe(exception, cancellationToken);
-            await environment.Error.WriteLineAsync($"error: {message}");
+            // A message may quote a server or a file name: nothing in it may steer the terminal.
+            await environment.Error.WriteLineAsync($"error: {SafeText.Strip(message)}");
             return code;
         }
     }
@@ -71,7 +72,9 @@ public static class CliApp
         ZuoraConfigurationException => (ExitCodes.Usage, exception.Message),
         BulkEtl.Run.RunLockedException => (ExitCodes.Locked, exception.Message),
         OperationCanceledException when cancellationToken.IsCancellationRequested => (ExitCodes.Failure, "cancelled; what was committed before is kept"),
-        ZuoraApiException api => (ExitCodes.Failure, api.RequestId is null ? api.Message : $"{api.Message} (Zuora-Request-Id {api.RequestId})"),
+        ZuoraApiException api => (ExitCodes.Failure, api.RequestId is null || api.Message.Contains(api.RequestId, StringComparison.Ordinal)
+            ? api.Message
+            : $"{api.Message} (Zuora-Request-Id {api.RequestId})"),
         BulkEtl.Store.StoreException { IsWrongFile: true } => (ExitCodes.Usage, exception.Message),
         BulkEtl.Store.StoreException or BulkEtl.Report.ReportException => (ExitCodes.Failure, exception.Message),
         SqliteException sqlite => (ExitCodes.Failure, $"the database failed: {sqlite.Message}"),

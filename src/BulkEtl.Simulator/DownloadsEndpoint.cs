@@ -6,21 +6,20 @@ namespace BulkEtl.Simulator;
 
 /// <summary>
 /// <c>GET /bulk-data/bulk-jobs/{id}/downloads</c>: links to a finished job's files on the file origin, signed with an
-/// expiry; 404 while the job is unknown or not in a final status, as Zuora answers.
+/// expiry. 404 "Job not found or not completed" for a job that is unknown or not Completed, Failed and Aborted jobs
+/// included: Zuora's reference answers so, and its own workflow task downloads files of Completed jobs only.
 /// </summary>
 internal sealed class DownloadsEndpoint(SimulatedTenant tenant, FileOrigin origin, TimeProvider timeProvider)
 {
     public const string Route = "/bulk-data/bulk-jobs/{id}/downloads";
 
-    private static readonly HashSet<string> Final = new(JobStatuses.Final, StringComparer.Ordinal);
-
     private readonly ConcurrentDictionary<string, int> _answered = new(StringComparer.Ordinal);
 
     public SimulatorAnswer Answer(string? jobId, FaultOptions faults)
     {
-        if (jobId is null || !tenant.TryGet(jobId, out var job) || !Final.Contains(job.Status))
+        if (jobId is null || !tenant.TryGet(jobId, out var job) || job.Status != JobStatuses.Completed)
         {
-            return SimulatorAnswer.Error(404, ZuoraErrors.NotFound, "Job not found or not finished", faults);
+            return SimulatorAnswer.Error(404, ZuoraErrors.NotFound, "Job not found or not completed", faults);
         }
 
         var files = origin.Options;

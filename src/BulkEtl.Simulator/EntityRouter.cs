@@ -2,9 +2,10 @@ namespace BulkEtl.Simulator;
 
 /// <summary>
 /// A multi-entity tenant: one generated tenant per entity id of <see cref="SimulatorOptions.EntityIds"/>, chosen by the
-/// request's <c>Zuora-Entity-Ids</c> header. Without the header a call reaches the first entity, as a call without it
-/// reaches the default entity of a Zuora token; an entity the tenant does not have answers 400. A single-entity
-/// simulator (no entity ids) ignores the header.
+/// request's <c>Zuora-Entity-Ids</c> header. With more than one entity a data call must name one: without the header,
+/// or naming an entity the tenant does not have, it answers 400 (never more lenient than Zuora, whose token may cover
+/// several entities and then cannot tell which one a call means). A single-entity simulator (no entity ids) ignores the
+/// header.
 /// </summary>
 internal sealed class EntityRouter
 {
@@ -34,15 +35,15 @@ internal sealed class EntityRouter
 
     public bool IsMultiEntity { get; }
 
-    /// <summary>The entity a request is for, or null when it names one the tenant does not have.</summary>
+    /// <summary>The entity a request is for, or null when it names none (multi-entity) or one the tenant does not have.</summary>
     public Entity? Resolve(HttpRequest request)
     {
-        if (!IsMultiEntity || RequestHeaders.Get(request, Header) is not { Length: > 0 } id)
+        if (!IsMultiEntity)
         {
             return Default;
         }
 
-        return _entities.GetValueOrDefault(id.Trim());
+        return RequestHeaders.Get(request, Header) is { Length: > 0 } id ? _entities.GetValueOrDefault(id.Trim()) : null;
     }
 
     /// <summary>Every entity's tenant, the default first.</summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 
 namespace BulkEtl.Simulator;
 
@@ -98,6 +99,29 @@ public static class FailureFiles
             ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
             : cell;
 
+    /// <summary>One JSON-lines record: an object of <paramref name="names"/> to <paramref name="cells"/>, in order.</summary>
+    public static string JsonLine(IReadOnlyList<string> names, IReadOnlyList<string> cells)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            for (var i = 0; i < names.Count; i++)
+            {
+                writer.WriteString(names[i], cells[i]);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
     /// <summary>The bytes of one error-rows line for <paramref name="row"/>.</summary>
     internal static byte[] ErrorLine(SimulatedErrorRow row) => Encoding.UTF8.GetBytes(Line([.. row.Values, row.Code, row.Message]));
+
+    /// <summary>The text of one error-rows record for <paramref name="row"/>, as a CSV line or a JSON line.</summary>
+    internal static string ErrorRecord(SimulatedErrorRow row, bool jsonLines) => jsonLines
+        ? JsonLine([.. SourceColumns, .. ErrorColumns], [.. row.Values, row.Code, row.Message])
+        : Line([.. row.Values, row.Code, row.Message]);
 }

@@ -114,4 +114,10 @@ public sealed record FaultOptions
     /// The token then lives that many seconds (a numeric string counts; negatives count as 0).
     /// </summary>
     public string? TokenExpiresInJson { get; init; }
+
+    /// <summary>How the tenant speaks where Zuora's reference is silent: cursor name, empty tenant's 404, error shape.</summary>
+    public ZuoraDialect Dialect { get; init; } = new();
+
+    /// <summary>The list goes on past its end, as a broken or hostile server's might.</summary>
+    public EndlessListing EndlessListing { get; init; }
 }

@@ -56,18 +56,18 @@ internal sealed class FaultResponder(SimulatorOptions options, SimulatorStats st
         switch (fault)
         {
             case Fault.InternalError:
-                await ZuoraErrors.WriteAsync(context, 500, ZuoraErrors.Internal, "Internal server error", faults.HostileErrorReasons);
+                await ZuoraErrors.WriteAsync(context, 500, ZuoraErrors.Internal, "Internal server error", faults);
                 return true;
             case Fault.ServiceUnavailable:
                 headers.RetryAfter = retryAfter;
-                await ZuoraErrors.WriteAsync(context, 503, ZuoraErrors.Temporary, "Service temporarily unavailable", faults.HostileErrorReasons);
+                await ZuoraErrors.WriteAsync(context, 503, ZuoraErrors.Temporary, "Service temporarily unavailable", faults);
                 return true;
             case Fault.RateLimited:
                 headers.RetryAfter = retryAfter;
                 headers["ratelimit-limit"] = RateLimitLimit;
                 headers["ratelimit-remaining"] = "0";
                 headers["ratelimit-reset"] = retryAfter;
-                await ZuoraErrors.WriteAsync(context, 429, ZuoraErrors.ConcurrencyLimit, "Too many requests", faults.HostileErrorReasons);
+                await ZuoraErrors.WriteAsync(context, 429, ZuoraErrors.ConcurrencyLimit, "Too many requests", faults);
                 return true;
             case Fault.Hang:
                 await DelayAsync(faults.HangDuration, context);

@@ -136,30 +136,65 @@ internal sealed class FileOrigin : IAsyncDisposable
             return;
         }
 
+        if (file == ErrorRowsFile && options.ForbiddenIds.Contains(jobId))
+        {
+            // S3's answer for an object that is gone when the signer may not list the bucket: 403, not 404.
+            response.StatusCode = 403;
+            response.ContentType = "application/xml";
+            await response.WriteAsync("<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>", context.RequestAborted);
+            return;
+        }
+
+        // Zuora writes a JSON-lines job's files as JSON lines: one object per record, keyed by column.
+        var jsonLines = string.Equals(job.FileType, "jsonl", StringComparison.OrdinalIgnoreCase);
         response.StatusCode = 200;
-        response.ContentType = "text/csv";
+        response.ContentType = jsonLines ? "application/x-ndjson" : "text/csv";
         var rows = FailureFiles.ErrorRows(job);
         if (file == SourceFile)
         {
-            await WriteLinesAsync(context, FailureFiles.Line(FailureFiles.SourceColumns), rows.Select(row => FailureFiles.Line(row.Values)), gzip: false);
+            await WriteLinesAsync(context, jsonLines ? "" : FailureFiles.Line(FailureFiles.SourceColumns),
+                rows.Select(row => jsonLines ? FailureFiles.JsonLine(FailureFiles.SourceColumns, row.Values) : FailureFiles.Line(row.Values)), gzip: false);
             return;
         }
 
         if (file == SuccessRowsFile)
         {
-            await WriteLinesAsync(context, FailureFiles.Line(FailureFiles.SourceColumns), [], gzip: false);
+            await WriteLinesAsync(context, jsonLines ? "" : FailureFiles.Line(FailureFiles.SourceColumns), [], gzip: false);
             return;
         }
 
-        var header = FailureFiles.Line([.. FailureFiles.SourceColumns, .. FailureFiles.ErrorColumns]);
+        var header = jsonLines ? "" : FailureFiles.Line([.. FailureFiles.SourceColumns, .. FailureFiles.ErrorColumns]);
+        var gzip = options.GzipIds.Contains(jobId);
+        if (options.GarbageIds.Contains(jobId))
+        {
+            // Neither CSV nor JSON lines: the opening bytes of a PNG image, then binary noise.
+            response.ContentType = "application/octet-stream";
+            byte[] garbage = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0xFF, 0xFE, 0x00, 0x01];
+            await response.Body.WriteAsync(garbage, context.RequestAborted);
+            return;
+        }
+
+        if (options.TrickleIds.Contains(jobId))
+        {
+            await TrickleAsync(context, header, options.TrickleInterval);
+            return;
+        }
+
         if (options.LargeIds.Contains(jobId))
         {
             var seed = FailureFiles.StableHash(jobId);
-            await WriteLinesAsync(context, header, Endless(seed, options.LargeFileBytes), gzip: options.GzipIds.Contains(jobId));
+            await WriteLinesAsync(context, header, Endless(seed, options.LargeFileBytes, jsonLines), gzip);
             return;
         }
 
-        var lines = rows.Select(row => Encoding.UTF8.GetString(FailureFiles.ErrorLine(row)));
+        var lines = rows.Select(row => FailureFiles.ErrorRecord(row, jsonLines));
+        if (options.HugeCellIds.Contains(jobId))
+        {
+            // One row whose message cell alone is HugeCellBytes long, sent in pieces; gzip makes it a few dozen KB on the wire.
+            await WriteLinesAsync(context, header, HugeRecord(options.HugeCellBytes, jsonLines).Concat(lines), gzip: true);
+            return;
+        }
+
         if (options.CutOffIds.Contains(jobId))
         {
             var whole = Encoding.UTF8.GetBytes(header + string.Concat(lines));
@@ -170,15 +205,45 @@ internal sealed class FileOrigin : IAsyncDisposable
             return;
         }
 
-        await WriteLinesAsync(context, header, lines, gzip: options.GzipIds.Contains(jobId));
+        await WriteLinesAsync(context, header, lines, gzip);
     }
 
-    private static IEnumerable<string> Endless(uint seed, long bytes)
+    /// <summary>The header, then one byte at a time with a pause between, never ending: a host that keeps a read alive.</summary>
+    private async Task TrickleAsync(HttpContext context, string header, TimeSpan interval)
+    {
+        var body = context.Response.Body;
+        await body.WriteAsync(Encoding.UTF8.GetBytes(header), context.RequestAborted);
+        await body.FlushAsync(context.RequestAborted);
+        var filler = Encoding.UTF8.GetBytes("A-000123,Jane Doe,jane.doe@example.com,XQZ,2026-01-01,53100320,slow ");
+        for (var i = 0; !context.RequestAborted.IsCancellationRequested; i = (i + 1) % filler.Length)
+        {
+            await Task.Delay(interval, _timeProvider, context.RequestAborted);
+            await body.WriteAsync(filler.AsMemory(i, 1), context.RequestAborted);
+            await body.FlushAsync(context.RequestAborted);
+        }
+    }
+
+    private static IEnumerable<string> HugeRecord(long cellBytes, bool jsonLines)
+    {
+        // The record with an empty message, opened just before where the message goes: `…,53100320,` or `…"ErrorMessage":"`.
+        var empty = FailureFiles.ErrorRecord(new SimulatedErrorRow(0, ["A-000001", "Huge", "huge@example.com", "USD", "2026-01-01"], "53100320", ""),
+            jsonLines);
+        yield return jsonLines ? empty[..^3] : empty[..^2];
+        var chunk = new string('x', 64 * 1024);
+        for (long sent = 0; sent < cellBytes; sent += chunk.Length)
+        {
+            yield return chunk;
+        }
+
+        yield return jsonLines ? "\"}\n" : "\r\n";
+    }
+
+    private static IEnumerable<string> Endless(uint seed, long bytes, bool jsonLines)
     {
         long written = 0;
         for (long i = 0; written < bytes; i++)
         {
-            var line = Encoding.UTF8.GetString(FailureFiles.ErrorLine(FailureFiles.Row(seed, i)));
+            var line = FailureFiles.ErrorRecord(FailureFiles.Row(seed, i), jsonLines);
             written += line.Length;
             yield return line;
         }

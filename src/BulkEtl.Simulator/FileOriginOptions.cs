@@ -25,4 +25,20 @@ public sealed record FileOriginOptions
 
     /// <summary>Jobs whose downloads answer has no errorRowsFile (the summary's failureReason is all there is).</summary>
     public IReadOnlySet<string> NoErrorFileIds { get; init; } = new HashSet<string>();
+
+    /// <summary>Error files that answer 403 on every request, however fresh the link (an object gone from S3).</summary>
+    public IReadOnlySet<string> ForbiddenIds { get; init; } = new HashSet<string>();
+
+    /// <summary>Error files that are neither CSV nor JSON lines (binary bytes).</summary>
+    public IReadOnlySet<string> GarbageIds { get; init; } = new HashSet<string>();
+
+    /// <summary>Error files that send their header, then one byte every <see cref="TrickleInterval"/>, never ending.</summary>
+    public IReadOnlySet<string> TrickleIds { get; init; } = new HashSet<string>();
+
+    public TimeSpan TrickleInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Error files, gzip-encoded, whose first row holds one cell of <see cref="HugeCellBytes"/> characters.</summary>
+    public IReadOnlySet<string> HugeCellIds { get; init; } = new HashSet<string>();
+
+    public long HugeCellBytes { get; init; } = 64L * 1024 * 1024;
 }

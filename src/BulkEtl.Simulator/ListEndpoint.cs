@@ -24,9 +24,17 @@ internal sealed class ListEndpoint(SimulatorOptions options, SimulatedTenant ten
         }
 
         var after = JobKey.First;
-        if (request.Query.TryGetValue("cursor", out var cursor) && !ListCursor.TryDecode(cursor.ToString(), out after))
+        var lap = 0;
+        if (request.Query.TryGetValue("cursor", out var cursor) && !EndlessCursor.TryDecode(cursor.ToString(), out lap, out after)
+            && !ListCursor.TryDecode(cursor.ToString(), out after))
         {
             return SimulatorAnswer.Error(400, ZuoraErrors.InvalidValue, "Invalid cursor", faults);
+        }
+
+        if (lap > 0 && faults.EndlessListing == EndlessListing.FreshJobs)
+        {
+            injector.CountListPage();
+            return EndlessCursor.FreshJobsPage(lap, faults.Dialect.CursorField);
         }
 
         Func<SimulatedJob, bool>? filter = null;
@@ -45,7 +53,12 @@ internal sealed class ListEndpoint(SimulatorOptions options, SimulatedTenant ten
         var page = tenant.After(after, limit + 1, filter);
         if (page.Count == 0)
         {
-            return SimulatorAnswer.Error(404, ZuoraErrors.NotFound, "No job summaries found", faults);
+            return faults.Dialect.EmptyList switch
+            {
+                EmptyListAnswer.EnvelopeWithoutCode => new SimulatorAnswer(404, ZuoraErrors.WithoutCode("No job summaries found")),
+                EmptyListAnswer.Gateway => new SimulatorAnswer(404, ZuoraErrors.GatewayNotFound(faults.HostileErrorReasons)),
+                _ => SimulatorAnswer.Error(404, ZuoraErrors.NotFound, "No job summaries found", faults),
+            };
         }
 
         var pageNumber = injector.CountListPage();
@@ -79,9 +92,10 @@ internal sealed class ListEndpoint(SimulatorOptions options, SimulatedTenant ten
             }
 
             writer.WriteEndArray();
-            if (page.Count > limit)
+            var next = page.Count > limit ? ListCursor.Encode(JobKey.Of(served[^1])) : EndlessCursor.AtTheEnd(faults.EndlessListing, lap, after, tenant, limit);
+            if (next is not null && faults.Dialect.CursorField is { } field)
             {
-                writer.WriteString("nextPageCursor", ListCursor.Encode(JobKey.Of(served[^1])));
+                writer.WriteString(field, next);
             }
 
             writer.WriteEndObject();

@@ -82,7 +82,7 @@ internal sealed class RequestPipeline(
         var entity = endpoint == Endpoint.Token ? entities.Default : entities.Resolve(context.Request);
         if (entity is null)
         {
-            await ResponseWriter.WriteAsync(context, SimulatorAnswer.Error(400, ZuoraErrors.InvalidValue, "Zuora-Entity-Ids names no entity of this tenant", faults));
+            await ResponseWriter.WriteAsync(context, SimulatorAnswer.Error(400, ZuoraErrors.InvalidValue, "Zuora-Entity-Ids is missing or names no entity of this tenant", faults));
             return;
         }
 

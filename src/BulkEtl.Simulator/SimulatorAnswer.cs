@@ -5,5 +5,5 @@ internal readonly record struct SimulatorAnswer(int Status, byte[] Body)
 {
     /// <summary>Zuora's error shape, with hostile reasons when the faults ask for them.</summary>
     public static SimulatorAnswer Error(int status, int category, string message, FaultOptions faults) =>
-        new(status, ZuoraErrors.Body(category, message, faults.HostileErrorReasons));
+        new(status, ZuoraErrors.Body(category, message, faults));
 }

@@ -31,18 +31,42 @@ internal static class ZuoraErrors
         return text.ToString();
     });
 
-    public static async Task WriteAsync(HttpContext context, int statusCode, int category, string message, bool hostile = false)
+    public static async Task WriteAsync(HttpContext context, int statusCode, int category, string message, FaultOptions faults)
     {
         context.Response.StatusCode = statusCode;
         context.Response.ContentType = "application/json";
-        await context.Response.Body.WriteAsync(Body(category, message, hostile), context.RequestAborted);
+        await context.Response.Body.WriteAsync(Body(category, message, faults), context.RequestAborted);
     }
 
-    public static byte[] Body(int category, string message, bool hostile = false) => JsonSerializer.SerializeToUtf8Bytes(new
+    /// <summary>An error in the dialect's shape; only the v1 envelope carries a processId, as Zuora's docs show it.</summary>
+    public static byte[] Body(int category, string message, FaultOptions faults)
+    {
+        var text = Message(message, faults.HostileErrorReasons);
+        var code = 50000000 + category;
+        return faults.Dialect.Errors switch
+        {
+            ErrorShape.CodeAndMessage => JsonSerializer.SerializeToUtf8Bytes(new
+            {
+                // Zuora's concurrency 429 names its limit in words; other answers of this shape carry the numeric code.
+                code = category == ConcurrencyLimit ? "REQUEST_EXCEEDED_LIMIT" : code.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                message = text,
+            }),
+            ErrorShape.NestedError => JsonSerializer.SerializeToUtf8Bytes(new { error = new { code, message = text } }),
+            _ => JsonSerializer.SerializeToUtf8Bytes(new
+            {
+                success = false,
+                processId = Guid.NewGuid().ToString("N")[..16].ToUpperInvariant(),
+                reasons = new[] { new { code, message = text } },
+            }),
+        };
+    }
+
+    /// <summary>The v1 envelope with a message and no code: the shape the client may read only by its words.</summary>
+    public static byte[] WithoutCode(string message) => JsonSerializer.SerializeToUtf8Bytes(new
     {
         success = false,
         processId = Guid.NewGuid().ToString("N")[..16].ToUpperInvariant(),
-        reasons = new[] { new { code = 50000000 + category, message = Message(message, hostile) } },
+        reasons = new[] { new { message } },
     });
 
     /// <summary>A gateway's 404: <c>{"message":"no Route matched with those values"}</c>.</summary>

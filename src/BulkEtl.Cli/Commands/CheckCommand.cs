@@ -78,12 +78,13 @@ internal static class CheckCommand
         }
 
         var page = probe.FirstPage;
-        output.WriteLine($"jobs visible:   {page.Count} on the first page{(string.IsNullOrEmpty(page.NextCursor) ? "" : ", more pages follow")}");
+        output.WriteLine($"jobs visible:   {page.Count} on the first page");
+        output.WriteLine($"list cursor:    {Cursor(page, client.PageSize)}");
         if (page.Entries.FirstOrDefault() is { } first)
         {
             var fetch = await client.GetSummaryAsync(first.Id, cancellationToken);
             output.WriteLine(fetch.Summary is { } summary
-                ? $"summary:        read job {first.Id} ({summary.Status ?? "no status"})"
+                ? $"summary:        read job {first.Id} ({(summary.Status is { } status ? SafeText.Strip(status) : "no status")})"
                 : $"summary:        job {first.Id} answered 404 (gone since it was listed)");
         }
         else
@@ -99,6 +100,17 @@ internal static class CheckCommand
             : $"track id:       not echoed (sent {options.TrackId})");
         output.WriteLine($"concurrency:    {options.MaxConcurrency} fetches in flight at most ({settings[SettingKeys.MaxConcurrency]!.Origin})");
     }
+
+    /// <summary>
+    /// Which field the cursor came in: the reference does not show it, so the first check against a tenant says what
+    /// BulkEtl found, or that the first page was all there is.
+    /// </summary>
+    private static string Cursor(ListPage page, int pageSize) =>
+        page.CursorField is { } field ? $"{field} (more pages follow)"
+        : page.Count < pageSize ? $"none: the tenant fits in one page ({page.Count} of {pageSize} asked)"
+        : page.OtherFields.Count > 0 ? $"none under {string.Join(" or ", ListPage.CursorFields)}, but the full first page carries other "
+            + $"top-level fields ({string.Join(", ", page.OtherFields.Take(10))}): a night could not verify its listing and would exit 3; report these names"
+        : $"none: the first page is full ({pageSize}) with no cursor, so the tenant holds exactly {pageSize} jobs";
 
     private static string Describe(Exception exception) => exception switch
     {

@@ -34,9 +34,19 @@ internal static class ConfigCommand
             .WithExample("bulk-etl config show");
     }
 
-    /// <summary>A base URL with a user and password is refused by run, but show must not print the password either.</summary>
-    private static string WithoutUserInfo(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && !string.IsNullOrEmpty(uri.UserInfo)
-            ? $"{uri.Scheme}://{Masked}@{uri.Authority}{uri.PathAndQuery}"
-            : url;
+    /// <summary>
+    /// A base URL as show prints it: run refuses a user, password, query or fragment, but show prints what it was given,
+    /// so whatever sits between the scheme and the last '@' becomes *** and the query and fragment (an ?access_token=) are
+    /// dropped. Done on the text, not a parsed Uri: a URL that does not parse can hold a password all the same.
+    /// </summary>
+    internal static string WithoutUserInfo(string url)
+    {
+        var scheme = url.IndexOf("://", StringComparison.Ordinal);
+        var start = scheme >= 0 ? scheme + 3 : 0;
+        // The last '@' anywhere: a password may hold '/', '?' or '#', which would end the authority early for a parser.
+        var at = url.LastIndexOf('@');
+        var rest = at >= start ? url[at..] : url[start..];
+        var end = rest.IndexOfAny(['?', '#']);
+        return string.Concat(url.AsSpan(0, start), at >= start ? Masked : "", end >= 0 ? rest[..end] : rest);
+    }
 }

@@ -31,7 +31,7 @@ internal static class DryRunPrinter
             environment.Error.WriteLine($"error: job {id} could not be fetched");
         }
 
-        if (result.FailureMessage is { } message)
+        if ((result.FailureMessage ?? result.ListingUnverified) is { } message)
         {
             environment.Error.WriteLine($"error: {message}");
         }

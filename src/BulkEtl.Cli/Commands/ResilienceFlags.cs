@@ -20,6 +20,7 @@ internal sealed class ResilienceFlags
         Flag<double>(SettingKeys.RetryMaxDelay, $"Longest backoff in seconds (Zuora:RetryMaxDelay; default {Defaults.MaxDelay.TotalSeconds})"),
         Flag<double>(SettingKeys.MaxRetryAfter, $"Longest Retry-After honoured, in seconds; longer ones are cut to it (Zuora:MaxRetryAfter; default {Defaults.MaxRetryAfter.TotalSeconds})"),
         Flag<double>(SettingKeys.AttemptTimeout, $"Seconds one attempt may take (Zuora:AttemptTimeout; default {Defaults.AttemptTimeout.TotalSeconds})"),
+        Flag<int>(SettingKeys.MaxListPages, $"Most list pages one listing reads before it is failed as endless (Zuora:MaxListPages; default 0: four times the pages of the last complete listing, at least 100 more, or {ListingBound.FirstListingPages} before any)"),
         Flag<double>(SettingKeys.CallTimeout, $"Seconds one call may take with all its retries (Zuora:CallTimeout; default {Defaults.TotalTimeout.TotalSeconds})"),
     ];
 
@@ -31,5 +32,8 @@ internal sealed class ResilienceFlags
 /// <summary>The pipeline settings a run uses.</summary>
 internal sealed record ResilienceTuning(int MaxConcurrency, ZuoraResilienceOptions Resilience)
 {
+    /// <summary>Zuora:MaxListPages; 0 derives the bound from the store's last complete listing.</summary>
+    public int MaxListPages { get; init; }
+
     public static ResilienceTuning Default { get; } = new(ZuoraOptions.DefaultMaxConcurrency, new ZuoraResilienceOptions());
 }

@@ -42,7 +42,13 @@ internal static class RunCommand
                 configuration.OrgIds,
                 configuration.Tuning,
                 parse.GetValue(logLevel)!,
-                parse.GetValue(logFormat)!) { FailureReasons = reasons.Read(parse) };
+                parse.GetValue(logFormat)!)
+            {
+                // A read from the file host waits for a byte no longer than one attempt against Zuora may take.
+                FailureReasons = reasons.Read(parse) is { } files
+                    ? files with { Deadline = configuration.FailureReasonsDeadline, ReadIdleTimeout = configuration.Tuning.Resilience.AttemptTimeout }
+                    : null,
+            };
             return ExecuteAsync(settings, environment, cancellationToken, new RunExtras(parse.GetValue(dryRun), parse.GetValue(metricsFile)));
         });
         command.WithExample("bulk-etl run --config /etc/bulk-etl/bulk-etl.json --db /var/lib/bulk-etl/bulk.db --out /srv/reports");
@@ -71,6 +77,8 @@ internal static class RunCommand
         RunExtras? extras = null)
     {
         extras ??= RunExtras.None;
+        // Before the metrics are ever read or written: a FIFO there would hang even the failure's report.
+        RunPaths.RequireMetricsFile(extras.DryRun ? null : extras.MetricsFile);
         var timeProvider = environment.TimeProvider;
         var startedAt = timeProvider.GetUtcNow();
         var runId = Guid.CreateVersion7(startedAt);
@@ -92,6 +100,7 @@ internal static class RunCommand
         RunExtras extras, CancellationToken cancellationToken)
     {
         var timeProvider = environment.TimeProvider;
+        RunPaths.RequireStoreAndOutput(settings.DatabasePath, extras.DryRun ? null : settings.OutputDirectory);
         var (first, last) = ReportWindow.Resolve(settings.From, settings.To, timeProvider);
         // A dry run writes no report, so it neither needs nor creates the output folder.
         var outputDirectory = extras.DryRun ? Path.GetFullPath(settings.OutputDirectory) : OutputFolder.EnsureWritable(settings.OutputDirectory);

@@ -17,11 +17,25 @@ internal static class RunSummaryPrinter
             // Never part of the outcome: a job whose file could not be read is tried again next run.
             environment.Output.WriteLine(
                 $"failure reasons: {reasons.Pending} job(s) pending, {reasons.Collected} collected, {reasons.Failed} failed, "
-                + $"{reasons.Unavailable} without a file or reason yet, {reasons.LinksRenewed} expired link(s) renewed");
+                + $"{reasons.Unavailable} without a file or reason yet, {reasons.LinksRenewed} expired link(s) renewed, "
+                + $"{reasons.FileUnavailable} file(s) unavailable, {reasons.Unreadable} unreadable file(s), {reasons.NoErrorFile} recorded as no error file, "
+                + $"{reasons.Deferred} left for the next night");
             if (reasons.Failed > 0)
             {
                 environment.Error.WriteLine(
                     $"warning: the failure reasons of {reasons.Failed} job(s) could not be read (see the log); they are tried again next run");
+            }
+
+            if (reasons.Unreadable + reasons.FileUnavailable > 0)
+            {
+                environment.Error.WriteLine(
+                    $"warning: {reasons.Unreadable} error file(s) are neither CSV nor JSON lines and {reasons.FileUnavailable} could not be downloaded (403 on a fresh link); they are tried again next run");
+            }
+
+            if (reasons.Deferred > 0)
+            {
+                environment.Error.WriteLine(
+                    $"warning: the failure-reason step reached its deadline (FailureReasons:Deadline); {reasons.Deferred} job(s) are left for the next night");
             }
         }
 

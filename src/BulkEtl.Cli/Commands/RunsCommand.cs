@@ -1,9 +1,13 @@
 using System.CommandLine;
+using BulkEtl.Extract;
 using BulkEtl.Store;
 
 namespace BulkEtl.Cli.Commands;
 
-/// <summary><c>bulk-etl runs</c>: the latest runs from the ledger, newest first, with the jobs each could not fetch.</summary>
+/// <summary>
+/// <c>bulk-etl runs</c>: the latest runs from the ledger, newest first, with the jobs each could not fetch. The ledger's
+/// texts quote servers; a store written by an older build may hold them raw, so they are stripped again on the way out.
+/// </summary>
 internal static class RunsCommand
 {
     public static Command Create(CliEnvironment environment)
@@ -21,6 +25,7 @@ internal static class RunsCommand
 
             using var connection = ReadOnlyStore.Open(ReportCommand.ExistingDatabase(parse.GetValue(database)!));
             var ledger = new RunLedger(connection, environment.TimeProvider);
+            var reasons = new FailureReasonRepository(connection, environment.TimeProvider);
             var output = environment.Output;
             output.WriteLine("started               finished              outcome    listed  fetched  new  changed  unchanged  not_found  failed  requests  retries  429s  dq  run_id");
             foreach (var run in ledger.Latest(count))
@@ -30,17 +35,23 @@ internal static class RunsCommand
                     + $"{run.Unchanged,10} {run.NotFound,10} {run.Failed,7} {run.Requests,9} {run.Retries,8} {run.TooManyRequests,5} {run.DataQualityIssues,3}  {run.Id}");
                 if (run.FailureMessage is { } message)
                 {
-                    output.WriteLine($"    error: {message}");
+                    output.WriteLine($"    error: {SafeText.Strip(message)}");
                 }
 
                 foreach (var job in ledger.Jobs(run.Id))
                 {
-                    output.WriteLine($"    {job.Kind} {job.JobId}: {job.Reason}");
+                    output.WriteLine($"    {job.Kind} {SafeText.Strip(job.JobId)}: {SafeText.StripOrNull(job.Reason)}");
                 }
 
                 foreach (var rejected in ledger.Rejected(run.Id))
                 {
-                    output.WriteLine($"    unreadable {rejected.Source} record{(rejected.JobId is { } id ? $" of job {id}" : " without a job id")}: {rejected.Reason}");
+                    output.WriteLine(
+                        $"    unreadable {rejected.Source} record{(rejected.JobId is { } id ? $" of job {SafeText.Strip(id)}" : " without a job id")}: {SafeText.StripOrNull(rejected.Reason)}");
+                }
+
+                if (reasons.NoErrorFileCount(run.Id) is var noErrorFile and > 0)
+                {
+                    output.WriteLine($"    failure reasons: {noErrorFile} job(s) recorded as no error file (no file and no failureReason after {1 + BulkEtl.Run.FailureReasonCollector.RetryNights} nights)");
                 }
 
                 foreach (var report in ledger.Reports(run.Id))

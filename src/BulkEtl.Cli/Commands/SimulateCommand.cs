@@ -52,8 +52,29 @@ internal static class SimulateCommand
         {
             Description = "Error messages are ~100 KB with control characters, ANSI escapes, CR/LF and a fake Authorization header",
         };
+        var cursorField = new Option<string>("--cursor-field")
+        {
+            Description = "The list cursor's field: nextPageCursor, next_page, any other name, or none (every listing ends after one page)",
+            DefaultValueFactory = _ => ZuoraDialect.NextPageCursor,
+        };
+        var emptyListAnswer = new Option<string>("--empty-list-answer")
+        {
+            Description = "The empty list's 404 body: envelope (Zuora's, code of category 40), envelope-without-code, or gateway",
+            DefaultValueFactory = _ => "envelope",
+        };
+        var errorShape = new Option<string>("--error-shape")
+        {
+            Description = "Error bodies: v1 ({\"success\":false,\"processId\",\"reasons\"}), code-message ({\"code\",\"message\"}) or nested ({\"error\":{..}})",
+            DefaultValueFactory = _ => "v1",
+        };
+        var endlessListing = new Option<string>("--endless-listing")
+        {
+            Description = "The list never ends: none, repeated-page, fresh-jobs or cursor-cycle",
+            DefaultValueFactory = _ => "none",
+        };
         var command = new Command("simulate", "Serve a simulated Zuora tenant on 127.0.0.1 until Ctrl+C")
         {
+            cursorField, emptyListAnswer, errorShape, endlessListing,
             port, jobs, seed, days, errorRate, errorBurst, rateLimitRate, retryAfter, concurrencyLimit, latency,
             hangRate, hangSeconds, truncateRate, malformedRate, notFound, tokenLifetime, notFoundEverywhere, listNotFoundAtPage,
             quotaExhaustedAfter, quotaResetSeconds, nonUuidIdShare, tokenRedirectTo, hostileErrorReasons,
@@ -93,6 +114,29 @@ internal static class SimulateCommand
                         ? Uri.TryCreate(target, UriKind.Absolute, out var uri) ? uri : throw new UsageException("--token-redirect-to must be an absolute URL")
                         : null,
                     HostileErrorReasons = parse.GetValue(hostileErrorReasons),
+                    Dialect = new ZuoraDialect
+                    {
+                        CursorField = parse.GetValue(cursorField) is "none" ? null : CursorField(parse.GetValue(cursorField)!),
+                        EmptyList = Choice(parse.GetValue(emptyListAnswer)!, "--empty-list-answer", new Dictionary<string, EmptyListAnswer>
+                        {
+                            ["envelope"] = EmptyListAnswer.Envelope,
+                            ["envelope-without-code"] = EmptyListAnswer.EnvelopeWithoutCode,
+                            ["gateway"] = EmptyListAnswer.Gateway,
+                        }),
+                        Errors = Choice(parse.GetValue(errorShape)!, "--error-shape", new Dictionary<string, ErrorShape>
+                        {
+                            ["v1"] = ErrorShape.V1Envelope,
+                            ["code-message"] = ErrorShape.CodeAndMessage,
+                            ["nested"] = ErrorShape.NestedError,
+                        }),
+                    },
+                    EndlessListing = Choice(parse.GetValue(endlessListing)!, "--endless-listing", new Dictionary<string, EndlessListing>
+                    {
+                        ["none"] = EndlessListing.None,
+                        ["repeated-page"] = EndlessListing.RepeatedPage,
+                        ["fresh-jobs"] = EndlessListing.FreshJobs,
+                        ["cursor-cycle"] = EndlessListing.CursorCycle,
+                    }),
                 },
             };
             await ZuoraSimulator.RunStandaloneAsync(options, environment.Output, cancellationToken);
@@ -101,6 +145,17 @@ internal static class SimulateCommand
         command.WithExample("bulk-etl simulate --port 8080 --jobs 500 --rate-limit-rate 0.1 --error-rate 0.05");
         return command;
     }
+
+    private static T Choice<T>(string value, string flag, IReadOnlyDictionary<string, T> choices) =>
+        choices.TryGetValue(value, out var choice)
+            ? choice
+            : throw new UsageException($"{flag} must be one of {string.Join(", ", choices.Keys)}");
+
+    /// <summary>A JSON member name the simulator writes as is: letters, digits, '_' or '-', 1 to 64 of them.</summary>
+    private static string CursorField(string value) =>
+        value is { Length: > 0 and <= 64 } && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-')
+            ? value
+            : throw new UsageException("--cursor-field must be 1 to 64 letters, digits, '_' or '-', or none");
 
     private static int Range(int value, int min, int max, string flag) =>
         value >= min && value <= max ? value : throw new UsageException($"{flag} must be between {min} and {max}");

@@ -67,6 +67,7 @@ internal sealed record ZuoraConnection(Uri BaseUrl, string? Token, string? Clien
         OrgIds = orgIds,
         TrackId = trackId,
         MaxConcurrency = tuning.MaxConcurrency,
+        MaxListPages = tuning.MaxListPages,
         Resilience = tuning.Resilience,
     };
 }

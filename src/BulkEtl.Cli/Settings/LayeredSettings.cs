@@ -81,6 +81,8 @@ internal sealed class LayeredSettings
             return given is null ? (null, []) : throw new UsageException($"the configuration file '{given}' does not exist");
         }
 
+        RefuseUntrusted(path, named: given is not null);
+
         IConfigurationRoot root;
         try
         {
@@ -95,7 +97,45 @@ internal sealed class LayeredSettings
 
         var origin = new SettingOrigin(SettingLayer.File, path);
         var entries = root.AsEnumerable().Where(pair => !string.IsNullOrEmpty(pair.Value)).Select(pair => (pair.Key, pair.Value!, origin));
-        return (path, Collect(entries, $"in the configuration file {path}"));
+        var values = Collect(entries, $"in the configuration file {path}");
+        WarnIfSecretIsReadable(path, values, environment);
+        return (path, values);
+    }
+
+    /// <summary>
+    /// The implicit ./bulk-etl.json is whatever lies in the working directory: one another user owns, or may write,
+    /// could point the base URL at their own host, which then receives the client secret from the environment. It is
+    /// read only when its owner is this user (or root) and no one else may write it; --config naming a file is the
+    /// operator's decision and is respected.
+    /// </summary>
+    private static void RefuseUntrusted(string path, bool named)
+    {
+        if (named || OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var owner = BulkEtl.Store.LocalPath.OwnerOf(path);
+        var why = owner is { } uid && uid != BulkEtl.Store.LocalPath.CurrentUser && uid != 0 ? "owned by another user"
+            : System.IO.File.GetUnixFileMode(path).HasFlag(UnixFileMode.OtherWrite) ? "writable by other users"
+            : null;
+        if (why is not null)
+        {
+            throw new UsageException(
+                $"the configuration file {path} is {why}: it could send the credentials anywhere, so it is not read; "
+                + "make it yours and not writable by others (chown, chmod o-w), or name it with --config if you trust it");
+        }
+    }
+
+    private static void WarnIfSecretIsReadable(string path, Dictionary<SettingKey, SettingValue> values, CliEnvironment environment)
+    {
+        var secrets = values.Keys.Where(key => key.IsSecret).Select(key => key.Key).ToList();
+        if (secrets.Count > 0 && !OperatingSystem.IsWindows() && System.IO.File.GetUnixFileMode(path).HasFlag(UnixFileMode.OtherRead))
+        {
+            environment.Error.WriteLine(
+                $"warning: the configuration file {path} holds a secret ({string.Join(", ", secrets)}) and is readable by other users: "
+                + $"chmod o-r {path}, or move the secret to the environment");
+        }
     }
 
     private static Dictionary<SettingKey, SettingValue> ReadEnvironment(CliEnvironment environment)

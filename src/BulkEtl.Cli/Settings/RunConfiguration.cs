@@ -16,6 +16,9 @@ internal sealed record RunConfiguration(
 {
     private static readonly ZuoraResilienceOptions Defaults = new();
 
+    /// <summary>The failure-reason step's budget in a night (FailureReasons:Deadline).</summary>
+    public TimeSpan FailureReasonsDeadline { get; init; } = BulkEtl.Reasons.FailureFileOptions.DefaultDeadline;
+
     /// <exception cref="UsageException">A value is missing or wrong; the message names the key and where it was set.</exception>
     public static RunConfiguration Read(LayeredSettings settings)
     {
@@ -34,7 +37,7 @@ internal sealed record RunConfiguration(
             MaxRetryAfter = Seconds(settings, SettingKeys.MaxRetryAfter),
             AttemptTimeout = Seconds(settings, SettingKeys.AttemptTimeout),
             TotalTimeout = Seconds(settings, SettingKeys.CallTimeout),
-        });
+        }) { MaxListPages = Integer(settings, SettingKeys.MaxListPages, 0, 10_000_000) };
 
         return new RunConfiguration(
             connection,
@@ -43,7 +46,10 @@ internal sealed record RunConfiguration(
             // Each a UUID with hyphens (Zuora's token endpoint requires it); several entities are listed and fetched in turn.
             settings[SettingKeys.EntityIds] is { } entityIds ? Commands.EntityIds.Validate(entityIds.Items, entityIds.Name) : [],
             HeaderIds(settings[SettingKeys.OrgIds], "printable ASCII ids separated by commas"),
-            tuning);
+            tuning)
+        {
+            FailureReasonsDeadline = Seconds(settings, SettingKeys.FailureReasonsDeadline),
+        };
     }
 
     /// <summary>The database a run writes; a run without one is a usage error.</summary>

@@ -41,6 +41,11 @@ internal sealed class SettingFlags
 
     private readonly Option<string?> _output = new("--out") { Description = $"Folder the reports are written to (Output; default {SettingKeys.Output.Default})" };
 
+    private readonly Option<double?> _failureReasonsDeadline = new(SettingKeys.FailureReasonsDeadline.Flag)
+    {
+        Description = $"Seconds the failure-reason step may take in a night; jobs not done by then wait for the next night (FailureReasons:Deadline; default {SettingKeys.FailureReasonsDeadline.Default})",
+    };
+
     private readonly ResilienceFlags _tuning = new();
 
     public Option<string?> Config { get; } = new("--config")
@@ -52,7 +57,8 @@ internal sealed class SettingFlags
     [
         (SettingKeys.BaseUrl, _baseUrl), (SettingKeys.Token, _token), (SettingKeys.ClientId, _clientId),
         (SettingKeys.ClientSecret, _clientSecret), (SettingKeys.EntityIds, _entityIds), (SettingKeys.OrgIds, _orgIds),
-        (SettingKeys.Database, _database), (SettingKeys.Output, _output), .. _tuning.Bindings,
+        (SettingKeys.Database, _database), (SettingKeys.Output, _output), (SettingKeys.FailureReasonsDeadline, _failureReasonsDeadline),
+        .. _tuning.Bindings,
     ];
 
     public void AddTo(Command command)

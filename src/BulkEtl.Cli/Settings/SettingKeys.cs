@@ -30,13 +30,16 @@ internal static class SettingKeys
     public static readonly SettingKey AttemptTimeout = new("Zuora:AttemptTimeout", "--attempt-timeout", Default: Text(Resilience.AttemptTimeout.TotalSeconds));
     public static readonly SettingKey CallTimeout = new("Zuora:CallTimeout", "--call-timeout", Default: Text(Resilience.TotalTimeout.TotalSeconds));
     public static readonly SettingKey MaxResponseBytes = new("Zuora:MaxResponseBytes", "--max-response-bytes", Default: Text(Resilience.MaxResponseBytes));
+    public static readonly SettingKey MaxListPages = new("Zuora:MaxListPages", "--max-list-pages", Default: "0");
+    public static readonly SettingKey FailureReasonsDeadline = new("FailureReasons:Deadline", "--failure-reasons-deadline",
+        Default: Text(BulkEtl.Reasons.FailureFileOptions.DefaultDeadline.TotalSeconds));
     public static readonly SettingKey Database = new("Database", "--db");
     public static readonly SettingKey Output = new("Output", "--out", Default: "reports");
 
     public static readonly IReadOnlyList<SettingKey> All =
     [
         BaseUrl, ClientId, ClientSecret, Token, EntityIds, OrgIds, MaxConcurrency, MaxRetries, RetryBaseDelay, RetryMaxDelay,
-        MaxRetryAfter, AttemptTimeout, CallTimeout, MaxResponseBytes, Database, Output,
+        MaxRetryAfter, AttemptTimeout, CallTimeout, MaxResponseBytes, MaxListPages, FailureReasonsDeadline, Database, Output,
     ];
 
     /// <summary>The credentials: the highest layer that names any of them chooses between a token and client credentials.</summary>

@@ -75,7 +75,12 @@ internal static class BulkEtlServices
         }
 
         services.AddSingleton(options);
-        services.AddSingleton(_ => new FailureFileClient(FailureFileClient.CreateHttpClient(), options));
+        // Links may reach this machine over plain http only when Zuora itself is this machine (the simulator).
+        services.AddSingleton(provider =>
+        {
+            var files = options with { LoopbackLinks = Loopback.Is(provider.GetRequiredService<ZuoraOptions>().BaseUrl) };
+            return new FailureFileClient(FailureFileClient.CreateHttpClient(files.LoopbackLinks), files);
+        });
         services.AddSingleton<FailureReasonCollector>();
         return services;
     }

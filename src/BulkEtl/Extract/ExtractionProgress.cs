@@ -17,6 +17,12 @@ internal sealed class ExtractionProgress
     /// </summary>
     public bool ListingComplete => _listingComplete;
 
+    /// <summary>
+    /// Set when every page was read but the last one did not prove the end of the list (see
+    /// <see cref="ListPage.UnprovenEnd"/>): why. The night is then partial and marks nothing deleted.
+    /// </summary>
+    public string? ListingUnverified { get; set; }
+
     internal void AddListed(int count) => Interlocked.Add(ref _listed, count);
 
     internal void CompleteListing() => _listingComplete = true;

@@ -10,4 +10,7 @@ internal interface IFetchPlanner
 
     /// <summary>Ids to fetch once the whole list has been read (jobs the listing did not show).</summary>
     ValueTask<IReadOnlyList<string>> AfterListingAsync(CancellationToken cancellationToken);
+
+    /// <summary>Jobs the store's last complete listing showed, if it has one: a listing's page bound grows from it.</summary>
+    long? LastCompleteListing => null;
 }

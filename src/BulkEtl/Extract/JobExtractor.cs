@@ -69,9 +69,11 @@ internal sealed partial class JobExtractor(ZuoraClient client, ILogger<JobExtrac
                 return;
             }
 
-            await foreach (var page in client.ListPagesAsync(cancellationToken))
+            string? unprovenEnd = null;
+            await foreach (var page in client.ListPagesAsync(planner.LastCompleteListing, cancellationToken))
             {
                 progress.AddListed(page.Count);
+                unprovenEnd ??= page.UnprovenEnd;
                 var selected = await planner.SelectAsync(page.Entries, cancellationToken);
                 foreach (var id in selected)
                 {
@@ -95,7 +97,16 @@ internal sealed partial class JobExtractor(ZuoraClient client, ILogger<JobExtrac
                 await ids.WriteAsync(id, cancellationToken);
             }
 
-            progress.CompleteListing();
+            if (unprovenEnd is not null)
+            {
+                // Every page was read, but the list may go on past the last one: nothing it did not show is deleted.
+                LogListingUnverified(logger, unprovenEnd);
+                progress.ListingUnverified = unprovenEnd;
+            }
+            else
+            {
+                progress.CompleteListing();
+            }
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -163,6 +174,9 @@ internal sealed partial class JobExtractor(ZuoraClient client, ILogger<JobExtrac
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Job {JobId} could not be fetched: {Reason}")]
     private static partial void LogFetchFailed(ILogger logger, string jobId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The listing could not be verified: {Reason}")]
+    private static partial void LogListingUnverified(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Listing the job summaries failed: {Reason}")]
     private static partial void LogListFailed(ILogger logger, string reason);

@@ -15,25 +15,25 @@ internal static class JobSummaryParser
         Description: Text(item, "description"),
         CreatedAt: Timestamp(item, "createdAt"),
         CreatedBy: Text(item, "createdBy"),
-        Status: Text(item, "status"),
+        Status: Clean(item, "status"),
         RowCount: Count(item, "rowCount"),
         RowsSucceeded: Count(item, "rowsSucceeded"),
         RowsFailed: Count(item, "rowsFailed"),
         LastUpdatedAt: Timestamp(item, "lastUpdatedAt"),
-        FailureReason: Text(item, "failureReason"),
-        ObjectType: Text(item, "objectType"),
-        JobType: Text(item, "jobType"),
+        FailureReason: Clean(item, "failureReason"),
+        ObjectType: Clean(item, "objectType"),
+        JobType: Clean(item, "jobType"),
         IsCustomObject: Flag(item, "isCustomObject"),
         CustomObjectNamespace: Text(item, "customObjectNamespace"),
         DataSourceType: Text(item, "dataSourceType"),
         SystemType: Text(item, "systemType"),
         FileType: Text(item, "fileType"),
-        RawJson: item.GetRawText());
+        RawJson: JsonText.Raw(item, "summary"));
 
     public static JobListEntry ParseListEntry(JsonElement item) => new(
         Id: RequiredId(item),
         Name: Text(item, "name"),
-        Status: Text(item, "status"),
+        Status: Clean(item, "status"),
         RowCount: Count(item, "rowCount"),
         RowsSucceeded: Count(item, "rowsSucceeded"),
         RowsFailed: Count(item, "rowsFailed"),
@@ -67,16 +67,23 @@ internal static class JobSummaryParser
             : null;
 
     private static string? Text(JsonElement item, string name) => Field(item, name) is { } value
-        ? value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText()
+        ? value.ValueKind == JsonValueKind.String ? JsonText.String(value, name) : JsonText.Raw(value, $"'{name}'")
         : null;
+
+    /// <summary>
+    /// A field the reports, the report views or the terminal show (status, object and job type, failure reason), as the
+    /// store keeps it: without control, format or separator characters. The other text fields are kept as Zuora sent
+    /// them, and so is the raw JSON.
+    /// </summary>
+    private static string? Clean(JsonElement item, string name) => SafeText.StripOrNull(Text(item, name));
 
     private static long? Count(JsonElement item, string name) => Field(item, name) switch
     {
         null => null,
         { ValueKind: JsonValueKind.Number } value when value.TryGetInt64(out var count) => count,
-        { ValueKind: JsonValueKind.String } value when long.TryParse(value.GetString(),
+        { ValueKind: JsonValueKind.String } value when long.TryParse(JsonText.String(value, name),
             System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var count) => count,
-        { } value => throw new FormatException($"'{name}' must be a whole number, not {value.GetRawText()}"),
+        { } value => throw new FormatException($"'{name}' must be a whole number, not {SafeText.Clip(JsonText.Lenient(value), 40)}"),
     };
 
     private static bool? Flag(JsonElement item, string name) => Field(item, name) switch
@@ -84,10 +91,10 @@ internal static class JobSummaryParser
         null => null,
         { ValueKind: JsonValueKind.True } => true,
         { ValueKind: JsonValueKind.False } => false,
-        { ValueKind: JsonValueKind.String } value when bool.TryParse(value.GetString(), out var flag) => flag,
-        { } value => throw new FormatException($"'{name}' must be true or false, not {value.GetRawText()}"),
+        { ValueKind: JsonValueKind.String } value when bool.TryParse(JsonText.String(value, name), out var flag) => flag,
+        { } value => throw new FormatException($"'{name}' must be true or false, not {SafeText.Clip(JsonText.Lenient(value), 40)}"),
     };
 
     private static DateTimeOffset? Timestamp(JsonElement item, string name) =>
-        Field(item, name) is { } value ? ZuoraTimestamp.FromJson(value) : null;
+        Field(item, name) is { } value ? ZuoraTimestamp.FromJson(value, name) : null;
 }

@@ -8,7 +8,28 @@ namespace BulkEtl.Extract;
 /// </summary>
 internal sealed record ListPage(IReadOnlyList<JobListEntry> Entries, IReadOnlyList<UnreadableRecord> Unreadable, string? NextCursor)
 {
+    /// <summary>
+    /// The names the list's cursor may go by: our notes say <c>nextPageCursor</c>, Zuora's pagination guide names
+    /// <c>next_page</c> for its paginated v1 operations, and the reference shows neither for this endpoint.
+    /// </summary>
+    public static readonly IReadOnlyList<string> CursorFields = ["nextPageCursor", "next_page"];
+
     public int Count => Entries.Count + Unreadable.Count;
+
+    /// <summary>The member the cursor was read from; null when the page carried none.</summary>
+    public string? CursorField { get; init; }
+
+    /// <summary>
+    /// The page's top-level members besides <c>data</c>, <c>success</c> and the known cursor names (as sent, clipped): a
+    /// page without a cursor may hold it under one of these.
+    /// </summary>
+    public IReadOnlyList<string> OtherFields { get; init; } = [];
+
+    /// <summary>
+    /// Set by the client on the last page of a listing whose end is not proven (a full page without a cursor but with
+    /// members it does not know): why, for the operator. The jobs it did not show must not be taken as deleted.
+    /// </summary>
+    public string? UnprovenEnd { get; init; }
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -56,14 +57,15 @@ internal static partial class ListPageReader
             {
                 entries.Add(JobSummaryParser.ParseListEntry(item));
             }
-            catch (FormatException exception)
+            catch (Exception exception) when (exception is FormatException or InvalidOperationException or DecoderFallbackException)
             {
-                unreadable.Add(Unreadable(item.GetRawText(), exception.Message));
+                unreadable.Add(Unreadable(JsonText.Lenient(item), exception.Message));
             }
         }
 
-        var cursor = root.TryGetProperty("nextPageCursor", out var next) && next.ValueKind == JsonValueKind.String ? next.GetString() : null;
-        return new ListPage(entries, unreadable, cursor);
+        var members = root.EnumerateObject().Select(member => Encoding.UTF8.GetString(JsonMarshal.GetRawUtf8PropertyName(member))).ToList();
+        var (cursor, field) = Cursor(name => root.TryGetProperty(name, out var value) ? value : null);
+        return new ListPage(entries, unreadable, cursor) { CursorField = field, OtherFields = Others(members) };
     }
 
     private static ListPage FromSlices(ReadOnlyMemory<byte> body, IReadOnlyDictionary<string, Range> members)
@@ -84,28 +86,58 @@ internal static partial class ListPageReader
                 using var document = JsonDocument.Parse(slice);
                 entries.Add(JobSummaryParser.ParseListEntry(document.RootElement));
             }
-            catch (Exception exception) when (exception is JsonException or FormatException)
+            catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException or DecoderFallbackException)
             {
                 unreadable.Add(Unreadable(Encoding.UTF8.GetString(slice.Span), exception.Message));
             }
         }
 
-        string? cursor = null;
-        if (members.TryGetValue("nextPageCursor", out var cursorRange))
+        var (cursor, field) = Cursor(name =>
         {
+            if (!members.TryGetValue(name, out var range))
+            {
+                return null;
+            }
+
             try
             {
-                using var document = JsonDocument.Parse(body[cursorRange]);
-                cursor = document.RootElement.ValueKind == JsonValueKind.String ? document.RootElement.GetString() : null;
+                using var document = JsonDocument.Parse(body[range]);
+                return document.RootElement.Clone();
             }
             catch (JsonException)
             {
-                throw new FormatException("the list answer's nextPageCursor is not a JSON string");
+                throw new FormatException($"the list answer's {name} is not a JSON value");
+            }
+        });
+        return new ListPage(entries, unreadable, cursor) { CursorField = field, OtherFields = Others(members.Keys) };
+    }
+
+    /// <summary>
+    /// The first non-empty cursor among the names it may go by. A cursor that is there but cannot be read (a number, a
+    /// lone surrogate) leaves no way to the next page: the answer is not a page BulkEtl can follow.
+    /// </summary>
+    private static (string? Cursor, string? Field) Cursor(Func<string, JsonElement?> member)
+    {
+        foreach (var name in ListPage.CursorFields)
+        {
+            switch (member(name))
+            {
+                case null or { ValueKind: JsonValueKind.Null }:
+                    continue;
+                case { ValueKind: JsonValueKind.String } value when JsonText.String(value, name) is { Length: > 0 } cursor:
+                    return (cursor, name);
+                case { ValueKind: JsonValueKind.String }:
+                    continue;
+                default:
+                    throw new FormatException($"the list answer's {name} is not a string");
             }
         }
 
-        return new ListPage(entries, unreadable, cursor);
+        return (null, null);
     }
+
+    private static IReadOnlyList<string> Others(IEnumerable<string> members) =>
+        [.. members.Where(name => name is not ("data" or "success") && !ListPage.CursorFields.Contains(name)).Select(name => SafeText.Clip(name, 60))];
 
     private static UnreadableRecord Unreadable(string rawText, string reason)
     {

@@ -46,6 +46,51 @@ internal static class SafeText
     public static string? ClipOrNull(string? text, int maxLength = MaxReasonLength) =>
         text is null ? null : Clip(text, maxLength);
 
+    /// <summary>
+    /// A text value from outside as it may be shown or written in full (a job's name, type, status): control characters
+    /// (ESC and the rest of Cc), format characters (Cf: bidirectional overrides, zero-width characters) and line or
+    /// paragraph separators removed, a line break or tab turned into a space so words stay apart. Nothing else changes and
+    /// nothing is cut, so a clean value comes back as it was.
+    /// </summary>
+    public static string Strip(string text)
+    {
+        var index = 0;
+        while (index < text.Length && !IsUnsafe(text[index]))
+        {
+            index++;
+        }
+
+        if (index == text.Length)
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        builder.Append(text, 0, index);
+        for (; index < text.Length; index++)
+        {
+            var c = text[index];
+            if (!IsUnsafe(c))
+            {
+                builder.Append(c);
+            }
+            else if (char.IsWhiteSpace(c))
+            {
+                builder.Append(' ');
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    public static string? StripOrNull(string? text) => text is null ? null : Strip(text);
+
+    /// <summary>Whether <paramref name="c"/> is removed by <see cref="Strip"/>: Cc, Cf, Zl and Zp.</summary>
+    public static bool IsUnsafe(char c) => char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Control
+        or System.Globalization.UnicodeCategory.Format
+        or System.Globalization.UnicodeCategory.LineSeparator
+        or System.Globalization.UnicodeCategory.ParagraphSeparator;
+
     /// <summary>Skips an ANSI CSI sequence (ESC [ params final) or a two-character escape; returns its last index.</summary>
     private static int SkipEscapeSequence(string text, int escape)
     {

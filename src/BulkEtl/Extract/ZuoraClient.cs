@@ -23,17 +23,39 @@ internal sealed partial class ZuoraClient(ZuoraTransport transport, IAccessToken
 
     public Uri BaseUrl => transport.Options.BaseUrl;
 
+    /// <summary>The entries the first list page asks for.</summary>
+    public int PageSize => Math.Clamp(transport.Options.PageSize, 1, ZuoraOptions.MaxPageSize);
+
     /// <summary>
     /// Pages through the list; a page is yielded as soon as it arrives, so memory stays flat. The listing is complete
-    /// when this ends without throwing: Zuora's own "no job summaries" 404 ends it, any other 404 or error fails it.
+    /// when this ends without throwing and its last page has no <see cref="ListPage.UnprovenEnd"/>: Zuora's "not found"
+    /// 404 ends it, any other 404 or error fails it. A listing that cannot end fails it too: more pages than
+    /// <see cref="ListingBound"/> allows, two pages in a row that bring no new id, or a cursor seen before.
     /// </summary>
-    public async IAsyncEnumerable<ListPage> ListPagesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <param name="lastCompleteListing">Jobs the store's last complete listing showed, if any: the page bound grows from it.</param>
+    public IAsyncEnumerable<ListPage> ListPagesAsync(CancellationToken cancellationToken) => ListPagesAsync(null, cancellationToken);
+
+    /// <inheritdoc cref="ListPagesAsync(CancellationToken)"/>
+    /// <param name="lastCompleteListing">Jobs the store's last complete listing showed, if any: the page bound grows from it.</param>
+    public async IAsyncEnumerable<ListPage> ListPagesAsync(long? lastCompleteListing, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         string? cursor = null;
         var pageSize = Math.Clamp(transport.Options.PageSize, 1, ZuoraOptions.MaxPageSize);
+        var maxPages = ListingBound.MaxPages(transport.Options.MaxListPages, lastCompleteListing, pageSize);
         var seenCursors = new HashSet<string>(StringComparer.Ordinal);
+        // Hashes, not the ids: a million ids would cost a hundred megabytes, their hashes a few. A collision can only
+        // make one page look older than it is, never end a listing on its own.
+        var seenIds = new HashSet<int>();
+        var pagesWithoutNewId = 0;
         for (var pageNumber = 1; ; pageNumber++)
         {
+            if (pageNumber > maxPages)
+            {
+                throw new ZuoraApiException(
+                    $"the list went on past {maxPages:N0} pages ({ListingBound.Describe(transport.Options.MaxListPages, lastCompleteListing)}); "
+                    + "stopping instead of paging forever: the listing is incomplete and no job was marked deleted");
+            }
+
             var path = $"{SummariesPath}?limit={pageSize}" + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}");
             var (page, refusal) = await transport.ExecuteAsync(async attemptToken =>
             {
@@ -43,7 +65,7 @@ internal sealed partial class ZuoraClient(ZuoraTransport transport, IAccessToken
 
             if (refusal is not null)
             {
-                if (refusal.StatusCode == HttpStatusCode.NotFound && IsNoJobSummaries(refusal))
+                if (refusal.StatusCode == HttpStatusCode.NotFound && IsEmptyList(refusal))
                 {
                     yield break;
                 }
@@ -51,6 +73,8 @@ internal sealed partial class ZuoraClient(ZuoraTransport transport, IAccessToken
                 if (refusal.StatusCode == HttpStatusCode.BadRequest && pageSize > 1 && NamesThePageSize(refusal))
                 {
                     pageSize = Math.Max(1, pageSize / 2);
+                    // Half the entries a page: twice the pages for the same tenant.
+                    maxPages = (int)Math.Min(int.MaxValue, maxPages * 2L);
                     LogSmallerPages(logger, pageSize, refusal.Reason ?? "no reason given");
                     pageNumber--;
                     continue;
@@ -59,20 +83,49 @@ internal sealed partial class ZuoraClient(ZuoraTransport transport, IAccessToken
                 throw ListRefused(refusal, pageNumber);
             }
 
-            yield return page!;
-            if (page!.Count == 0 || string.IsNullOrEmpty(page.NextCursor))
+            var (readable, brings) = (0, 0);
+            foreach (var id in page!.Entries.Select(entry => entry.Id).Concat(page.Unreadable.Select(entry => entry.JobId).OfType<string>()))
+            {
+                readable++;
+                brings += seenIds.Add(StringComparer.Ordinal.GetHashCode(id)) ? 1 : 0;
+            }
+
+            pagesWithoutNewId = readable > 0 && brings == 0 ? pagesWithoutNewId + 1 : 0;
+            if (pagesWithoutNewId >= 2)
+            {
+                throw new ZuoraApiException(
+                    $"list pages {pageNumber - 1} and {pageNumber} brought no job the listing had not shown already, each with a new cursor; "
+                    + "stopping instead of paging forever: the listing is incomplete and no job was marked deleted");
+            }
+
+            if (page.Count > 0 && string.IsNullOrEmpty(page.NextCursor) && page.Count >= pageSize && page.OtherFields.Count > 0)
+            {
+                // A full page that names no cursor may hold it under a name we do not know: the list may go on.
+                yield return page with { UnprovenEnd = UnprovenEnd(page, pageNumber) };
+                yield break;
+            }
+
+            yield return page;
+            if (page.Count == 0 || string.IsNullOrEmpty(page.NextCursor))
             {
                 yield break;
             }
 
             if (!seenCursors.Add(page.NextCursor))
             {
-                throw new ZuoraApiException("Zuora returned the same list cursor twice; stopping instead of looping: the listing is incomplete");
+                throw new ZuoraApiException(
+                    $"list page {pageNumber} handed out a cursor an earlier page had already given (a cycle); stopping instead of looping: "
+                    + "the listing is incomplete and no job was marked deleted");
             }
 
             cursor = page.NextCursor;
         }
     }
+
+    private static string UnprovenEnd(ListPage page, int pageNumber) =>
+        $"list page {pageNumber} held {page.Count} entries, as many as asked, but no cursor under {string.Join(" or ", ListPage.CursorFields)}, "
+        + $"and it carried other top-level fields ({string.Join(", ", page.OtherFields.Take(10))}): its cursor may go by a name BulkEtl does not "
+        + "know, so the listing could not be verified and no job was marked deleted; please report these field names";
 
     /// <summary>
     /// For <c>bulk-etl check</c>: the first list page, read-only, with what its answer's headers said. Refusals throw as
@@ -82,7 +135,7 @@ internal sealed partial class ZuoraClient(ZuoraTransport transport, IAccessToken
     {
         var path = $"{SummariesPath}?limit={Math.Clamp(transport.Options.PageSize, 1, ZuoraOptions.MaxPageSize)}";
         var response = await transport.ExecuteAsync(attemptToken => SendAuthorizedAsync(path, ListRedirected, attemptToken), cancellationToken);
-        var page = response.StatusCode == HttpStatusCode.NotFound && IsNoJobSummaries(response) ? new ListPage([], [], null)
+        var page = response.StatusCode == HttpStatusCode.NotFound && IsEmptyList(response) ? new ListPage([], [], null)
             : response.IsSuccess ? ReadPage(response)
             : throw ListRefused(response, 1);
         return new ZuoraProbe(page, response.WasGzipped, response.EchoedTrackId);
@@ -207,10 +260,10 @@ internal sealed partial class ZuoraClient(ZuoraTransport transport, IAccessToken
             return ListPageReader.Read(response.Body, () => NotSuccess(SummariesPath, response))
                 ?? throw Transient(SummariesPath, response, "a body that is cut off or not JSON");
         }
-        catch (FormatException exception)
+        catch (Exception exception) when (exception is FormatException or InvalidOperationException or DecoderFallbackException)
         {
-            throw new ZuoraRecordException($"GET /{SummariesPath} answered {exception.Message}", response.StatusCode, response.RequestId,
-                Evidence(response.Body));
+            throw new ZuoraRecordException($"GET /{SummariesPath} answered {SafeText.Clip(response.Secrets.Apply(exception.Message))}", response.StatusCode, response.RequestId,
+                Evidence(response));
         }
     }
 
@@ -229,18 +282,18 @@ internal sealed partial class ZuoraClient(ZuoraTransport transport, IAccessToken
             // Cut off, or not JSON at all (a gateway's HTML page): most often the wire's or the gateway's passing fault.
             throw Transient(path, response, "a body that is cut off or not JSON", exception);
         }
-        catch (Exception exception) when (exception is JsonException or FormatException)
+        catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException or DecoderFallbackException)
         {
             // A complete answer that cannot be mapped is the same on every attempt: named, not retried.
             throw new ZuoraRecordException($"GET /{path} answered a summary that cannot be read: {SafeText.Clip(exception.Message)}",
-                response.StatusCode, response.RequestId, Evidence(response.Body), exception);
+                response.StatusCode, response.RequestId, Evidence(response), exception);
         }
 
         if (!string.Equals(summary.Id, jobId, StringComparison.OrdinalIgnoreCase))
         {
             throw new ZuoraRecordException(
                 $"GET /{path} answered the summary of another job ({SafeText.Clip(summary.Id, JobId.MaxLength)}); it was not stored",
-                response.StatusCode, response.RequestId, Evidence(response.Body));
+                response.StatusCode, response.RequestId, Evidence(response));
         }
 
         // Keyed as the list and the request named it, so one job never becomes two rows.
@@ -265,12 +318,18 @@ internal sealed partial class ZuoraClient(ZuoraTransport transport, IAccessToken
     private static TransientZuoraException Transient(string path, ZuoraResponse response, string what, Exception? inner = null) =>
         new($"GET /{path} answered {what}", response.StatusCode, null, response.RequestId, inner);
 
-    /// <summary>Zuora's answer for an empty result; any other 404 means the URL does not reach the Bulk Data API.</summary>
-    private static bool IsNoJobSummaries(ZuoraResponse response) =>
-        response.Reason?.Contains("job summar", StringComparison.OrdinalIgnoreCase) == true;
+    /// <summary>
+    /// Zuora's answer for an empty result: its error envelope with a code of category 40 ("not found"). The words "job
+    /// summar" count only in an envelope that carries no code. Any other 404 (a gateway's page, HTML, JSON of another
+    /// shape) means the URL does not reach the Bulk Data API.
+    /// </summary>
+    private static bool IsEmptyList(ZuoraResponse response) =>
+        response.Error is { IsZuoraShape: true } error
+        && (error.HasCategory(ZuoraErrorCategory.NotFound)
+            || (error.Codes.Count == 0 && error.Message?.Contains("job summar", StringComparison.OrdinalIgnoreCase) == true));
 
     private static bool NamesThePageSize(ZuoraResponse response) =>
-        response.Reason is { } reason
+        response.Error?.Message is { } reason
         && (reason.Contains("limit", StringComparison.OrdinalIgnoreCase)
             || reason.Contains("page size", StringComparison.OrdinalIgnoreCase)
             || reason.Contains("pageSize", StringComparison.OrdinalIgnoreCase));
@@ -291,8 +350,8 @@ internal sealed partial class ZuoraClient(ZuoraTransport transport, IAccessToken
             response.StatusCode, response.RequestId);
     }
 
-    private static string Evidence(ReadOnlyMemory<byte> body) =>
-        SafeText.Clip(Encoding.UTF8.GetString(body.Span[..Math.Min(body.Length, UnreadableRecord.MaxEvidenceLength * 4)]),
+    private static string Evidence(ZuoraResponse response) =>
+        SafeText.Clip(response.Secrets.Apply(Encoding.UTF8.GetString(response.Body.Span[..Math.Min(response.Body.Length, UnreadableRecord.MaxEvidenceLength * 4)])),
             UnreadableRecord.MaxEvidenceLength);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Zuora refused the list page size; asking for {PageSize} per page: {Reason}")]

@@ -39,6 +39,11 @@ internal sealed record ZuoraOptions
 
     public const int MaxPageSize = 50;
 
+    /// <summary>
+    /// The most list pages one listing reads; 0 lets <see cref="ListingBound"/> derive it from the store's last complete
+    /// listing. A list that goes on past it fails the listing.
+    /// </summary>
+    public int MaxListPages { get; init; }
 
     /// <summary>
     /// Upper bound of parallel fetches by id. Zuora allows 40 concurrent requests per tenant by default
@@ -55,7 +60,7 @@ internal sealed record ZuoraOptions
     {
         builder.Append($"BaseUrl = {BaseUrl}, Token = {(Token is null ? "none" : "***")}, ClientId = {ClientId ?? "none"}, ");
         builder.Append($"ClientSecret = {(ClientSecret is null ? "none" : "***")}, EntityId = {EntityId}, EntityIds = [{string.Join(", ", EntityIds)}], TrackId = {TrackId}, ");
-        builder.Append($"PageSize = {PageSize}, MaxConcurrency = {MaxConcurrency}, Resilience = {Resilience}");
+        builder.Append($"PageSize = {PageSize}, MaxListPages = {MaxListPages}, MaxConcurrency = {MaxConcurrency}, Resilience = {Resilience}");
         return true;
     }
 }

@@ -20,6 +20,15 @@ internal sealed record ZuoraResponse(HttpStatusCode StatusCode, ReadOnlyMemory<b
     /// <summary>The body as text, for error reasons; never for the hot path.</summary>
     public string BodyText => Encoding.UTF8.GetString(Body.Span);
 
-    /// <summary>Zuora's reason for an error answer, made safe to print; null when the body gives none.</summary>
-    public string? Reason => ZuoraErrorBody.Describe(Body);
+    /// <summary>The secrets the request carried, masked in any text quoted from this answer.</summary>
+    public SecretMask Secrets { get; init; } = SecretMask.None;
+
+    /// <summary>
+    /// Zuora's reason for an error answer, made safe to print, with the processId and Zuora-Request-Id support asks for;
+    /// null when the answer gives none of them.
+    /// </summary>
+    public string? Reason => ZuoraErrorBody.Describe(Error, RequestId);
+
+    /// <summary>The error the body describes, in whichever of Zuora's shapes it came; null for an empty body.</summary>
+    public ZuoraError? Error => ZuoraErrorBody.Read(Body, Secrets);
 }

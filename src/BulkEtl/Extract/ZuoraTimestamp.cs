@@ -15,13 +15,13 @@ internal static class ZuoraTimestamp
     /// <summary>The last instant a store text (four-digit year) can hold: 9999-12-31T23:59:59Z.</summary>
     private static readonly long MaxEpochSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
 
-    public static DateTimeOffset? FromJson(JsonElement value) => value.ValueKind switch
+    public static DateTimeOffset? FromJson(JsonElement value, string name = "timestamp") => value.ValueKind switch
     {
         JsonValueKind.Number when value.TryGetInt64(out var epoch) => FromEpoch(epoch),
         JsonValueKind.Number when value.GetDouble() is var number && double.IsFinite(number) && Math.Abs(number) < long.MaxValue / 2.0
             => FromEpoch((long)Math.Round(number)),
-        JsonValueKind.Number => throw new FormatException($"{value.GetRawText()} is not an epoch timestamp"),
-        JsonValueKind.String => FromText(value.GetString()),
+        JsonValueKind.Number => throw new FormatException($"{SafeText.Clip(JsonText.Lenient(value), 40)} is not an epoch timestamp"),
+        JsonValueKind.String => FromText(JsonText.String(value, name)),
         JsonValueKind.Null or JsonValueKind.Undefined => null,
         _ => throw new FormatException($"a timestamp must be a number or a string, not {value.ValueKind}"),
     };

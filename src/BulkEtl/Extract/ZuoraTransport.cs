@@ -15,11 +15,16 @@ internal sealed class ZuoraTransport(HttpClient httpClient, ZuoraOptions options
 {
     private const int ReadChunkBytes = 16 * 1024;
 
+    /// <summary>A day: the most any seconds header (Retry-After, ratelimit-reset) is taken to say.</summary>
+    private const long MaxHeaderSeconds = 24 * 60 * 60;
+
     private static readonly HashSet<HttpStatusCode> TransientStatusCodes =
     [
         HttpStatusCode.RequestTimeout, HttpStatusCode.TooManyRequests, HttpStatusCode.InternalServerError,
         HttpStatusCode.BadGateway, HttpStatusCode.ServiceUnavailable, HttpStatusCode.GatewayTimeout,
     ];
+
+    private readonly SecretMask _secrets = SecretMask.For(options);
 
     private ZuoraQuotaExhaustedException? _quotaSpent;
 
@@ -47,6 +52,7 @@ internal sealed class ZuoraTransport(HttpClient httpClient, ZuoraOptions options
 
         AddRunHeaders(request);
         metrics.CountRequest();
+        var secrets = _secrets.With(request.Headers.Authorization?.Parameter);
         try
         {
             using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
@@ -69,7 +75,7 @@ internal sealed class ZuoraTransport(HttpClient httpClient, ZuoraOptions options
             var body = await ReadBoundedAsync(request, response, requestId, cancellationToken);
             if (TransientStatusCodes.Contains(response.StatusCode))
             {
-                var reason = ZuoraErrorBody.Describe(body);
+                var reason = ZuoraErrorBody.Describe(body, secrets, requestId);
                 throw new TransientZuoraException(
                     $"{Describe(request)} answered HTTP {(int)response.StatusCode}{(reason is null ? "" : $": {reason}")}",
                     response.StatusCode, RetryAfter(response.Headers.RetryAfter), requestId);
@@ -77,6 +83,7 @@ internal sealed class ZuoraTransport(HttpClient httpClient, ZuoraOptions options
 
             return new ZuoraResponse(response.StatusCode, body, requestId)
             {
+                Secrets = secrets,
                 WasGzipped = WasGzipped(response.Content),
                 EchoedTrackId = response.Headers.TryGetValues("Zuora-Track-Id", out var tracks) ? SafeText.ClipOrNull(tracks.FirstOrDefault(), TrackId.MaxLength) : null,
             };
@@ -84,11 +91,11 @@ internal sealed class ZuoraTransport(HttpClient httpClient, ZuoraOptions options
         catch (HttpRequestException exception) when (!cancellationToken.IsCancellationRequested)
         {
             // Connection refused or reset, or a body cut off mid-way: the network's fault, worth another try.
-            throw new TransientZuoraException($"{Describe(request)} failed: {SafeText.Clip(exception.Message)}", exception.StatusCode, null, inner: exception);
+            throw new TransientZuoraException($"{Describe(request)} failed: {SafeText.Clip(secrets.Apply(exception.Message))}", exception.StatusCode, null, inner: exception);
         }
         catch (IOException exception) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new TransientZuoraException($"{Describe(request)} failed while reading: {SafeText.Clip(exception.Message)}", null, null, inner: exception);
+            throw new TransientZuoraException($"{Describe(request)} failed while reading: {SafeText.Clip(secrets.Apply(exception.Message))}", null, null, inner: exception);
         }
     }
 
@@ -175,7 +182,10 @@ internal sealed class ZuoraTransport(HttpClient httpClient, ZuoraOptions options
             resetsAt, requestId);
     }
 
-    /// <summary>The first whole number of a header such as <c>ratelimit-reset: 3600</c> or <c>0, 12;w=60</c>.</summary>
+    /// <summary>
+    /// The seconds of a header such as <c>ratelimit-reset: 3600</c> or <c>0, 12;w=60</c> (its first whole number), at most a
+    /// day: a server may send any number, and no wait BulkEtl makes or reports needs more. Null when unreadable.
+    /// </summary>
     private static long? FirstInteger(HttpResponseHeaders headers, string name)
     {
         if (!headers.TryGetValues(name, out var values) || values.FirstOrDefault() is not { } value)
@@ -183,8 +193,23 @@ internal sealed class ZuoraTransport(HttpClient httpClient, ZuoraOptions options
             return null;
         }
 
-        var digits = new string(value.TrimStart().TakeWhile(char.IsAsciiDigit).Take(12).ToArray());
-        return long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;
+        var first = value.AsSpan().Trim();
+        var length = 0;
+        while (length < first.Length && char.IsAsciiDigit(first[length]))
+        {
+            length++;
+        }
+
+        // A number with text glued to it ("12abc", "1e9") is not one this header holds: ignored, not guessed at.
+        if (length == 0 || (length < first.Length && first[length] is not (',' or ';' or ' ')))
+        {
+            return null;
+        }
+
+        var digits = first[..length].TrimStart('0');
+        return digits.Length > 9 || (digits.Length > 0 && long.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture) > MaxHeaderSeconds)
+            ? MaxHeaderSeconds
+            : digits.Length == 0 ? 0 : long.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);
     }
 
     private void AddRunHeaders(HttpRequestMessage request)
@@ -208,8 +233,10 @@ internal sealed class ZuoraTransport(HttpClient httpClient, ZuoraOptions options
 
     private TimeSpan? RetryAfter(RetryConditionHeaderValue? header) => header switch
     {
-        { Delta: { } delta } => delta,
-        { Date: { } date } => date - timeProvider.GetUtcNow() is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
+        { Delta: { } delta } => Clamp(delta),
+        { Date: { } date } => date - timeProvider.GetUtcNow() is var wait && wait > TimeSpan.Zero ? Clamp(wait) : TimeSpan.Zero,
         _ => null,
     };
+
+    private static TimeSpan Clamp(TimeSpan wait) => wait > TimeSpan.FromSeconds(MaxHeaderSeconds) ? TimeSpan.FromSeconds(MaxHeaderSeconds) : wait;
 }

@@ -1,113 +1,142 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using BulkEtl.Extract;
 using CsvHelper;
-using CsvHelper.Configuration;
 
 namespace BulkEtl.Reasons;
 
 /// <summary>
 /// Reads a job's files from the file host (object storage behind pre-signed links). Its HttpClient carries no default
-/// header, so neither Zuora's Authorization nor any Zuora-* header can reach the host; it follows no redirect, takes
-/// https only (plain http to a loopback address only, for tests), accepts gzip, and streams: an error-rows file is
-/// parsed row by row with CsvHelper and only fingerprints are kept, a source file is read to the end of its header.
+/// header, so neither Zuora's Authorization nor any Zuora-* header can reach the host; it follows no redirect, keeps no
+/// cookie, accepts gzip, and against a real tenant connects only to public addresses over https (plain http only to
+/// this machine, and only when the base URL is this machine: the simulator). It streams: an error-rows file is read
+/// row by row (CSV or JSON lines) and only fingerprints are kept, a source file is read to the end of its first line.
+/// Every read honours the night's cancellation, the file's time limit and an idle limit, and every cell or line is
+/// capped, so no file can hold a night or its memory.
 /// </summary>
 internal sealed class FailureFileClient(HttpClient httpClient, FailureFileOptions options)
 {
-    private const int MaxCachedCells = 10_000;
-
     /// <summary>An HttpClient fit for the file host: no default headers, no redirects, no cookies, gzip decoded.</summary>
-    public static HttpClient CreateHttpClient()
-    {
-        var handler = Extract.ZuoraHttpHandler.Create();
-        handler.UseCookies = false;
-        return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
-    }
+    /// <param name="loopbackLinks">The simulator's case: any address may be reached. Otherwise public addresses only.</param>
+    public static HttpClient CreateHttpClient(bool loopbackLinks = false) =>
+        new(ZuoraHttpHandler.Create(publicAddressesOnly: !loopbackLinks)) { Timeout = Timeout.InfiniteTimeSpan };
 
-    /// <summary>The names in the first line of a source file; nothing after that line is read.</summary>
-    public async Task<IReadOnlyList<string>> ReadHeaderAsync(string jobId, Uri link, char delimiter, CancellationToken cancellationToken)
+    /// <summary>
+    /// The names in the first line of a source file, or the keys of its first record when it is JSON lines; nothing
+    /// after that line is read.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ReadHeaderAsync(string jobId, Uri link, char delimiter, string? fileType,
+        CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.FileTimeout);
         return await ReadAsync(jobId, "source file", link, async stream =>
         {
             var line = await FirstLineAsync(jobId, stream, timeout.Token);
+            if (FormatOf(fileType, line.TrimStart()) == ErrorFileFormat.JsonLines)
+            {
+                return JsonKeys(line);
+            }
+
             using var reader = new StringReader(line);
-            using var csv = new CsvReader(reader, Configuration(delimiter));
+            using var csv = new CsvReader(reader, CsvErrorRows.Configuration(delimiter));
             return csv.Read() ? (IReadOnlyList<string>)(csv.Parser.Record ?? []) : [];
-        }, timeout.Token);
+        }, cancellationToken, timeout.Token);
     }
 
-    /// <summary>Streams an error-rows file, fingerprinting the error columns of each row (see <see cref="ErrorColumns"/>).</summary>
-    public async Task<ErrorFileTally> FingerprintErrorRowsAsync(string jobId, Uri link, char delimiter, IReadOnlyList<string>? sourceHeader,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Streams an error-rows file, fingerprinting the error cells of each row (see <see cref="ErrorColumns"/>): CSV or
+    /// JSON lines by <paramref name="fileType"/>, or by the first byte when the type is unknown.
+    /// </summary>
+    public async Task<ErrorFileTally> FingerprintErrorRowsAsync(string jobId, Uri link, char delimiter, string? fileType,
+        IReadOnlyList<string>? sourceHeader, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.FileTimeout);
         return await ReadAsync(jobId, "error-rows file", link, async stream =>
         {
-            using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            using var csv = new CsvReader(text, Configuration(delimiter));
-            if (!await csv.ReadAsync())
+            var (format, body) = await SniffAsync(fileType, stream, timeout.Token);
+            await using (body)
             {
-                return new ErrorFileTally(0, new Dictionary<FailureFingerprint, long>());
-            }
-
-            var header = csv.Parser.Record ?? [];
-            var columns = ErrorColumns.Find(header, sourceHeader);
-            if (columns.Count == 0)
-            {
-                throw new FailureFileException($"the error-rows file of job {jobId} has no column that reads as an error ({header.Length} columns)");
-            }
-
-            var reasons = new Dictionary<FailureFingerprint, long>();
-            long rows = 0;
-            var cells = new string?[columns.Count];
-            var seen = new Dictionary<string, FailureFingerprint>(StringComparer.Ordinal);
-            while (await csv.ReadAsync())
-            {
-                timeout.Token.ThrowIfCancellationRequested();
-                var record = csv.Parser.Record ?? [];
-                for (var i = 0; i < columns.Count; i++)
+                if (format == ErrorFileFormat.JsonLines)
                 {
-                    cells[i] = columns[i] < record.Length ? record[columns[i]] : null;
+                    return await JsonLinesErrorRows.ReadAsync(jobId, body, sourceHeader, options, timeout.Token);
                 }
 
-                // Rows repeat their mistakes: a row whose error cells were seen before reuses that fingerprint.
-                var key = string.Join('\u001f', cells);
-                if (!seen.TryGetValue(key, out var fingerprint))
-                {
-                    fingerprint = ReasonFingerprinter.Fingerprint(cells);
-                    if (seen.Count < MaxCachedCells)
-                    {
-                        seen[key] = fingerprint;
-                    }
-                }
+                using var text = new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+                return await CsvErrorRows.ReadAsync(jobId, text, delimiter, sourceHeader, options, timeout.Token);
+            }
+        }, cancellationToken, timeout.Token);
+    }
 
-                if (!reasons.ContainsKey(fingerprint) && reasons.Count >= options.MaxReasonsPerJob)
-                {
-                    fingerprint = fingerprint with { Reason = "<other reasons>" };
-                }
+    /// <summary>JSON lines when the job says jsonl, CSV when it says csv; otherwise JSON lines when the text opens with '{'.</summary>
+    private static ErrorFileFormat FormatOf(string? fileType, string opening) =>
+        string.Equals(fileType, "jsonl", StringComparison.OrdinalIgnoreCase) ? ErrorFileFormat.JsonLines
+        : string.Equals(fileType, "csv", StringComparison.OrdinalIgnoreCase) ? ErrorFileFormat.Csv
+        : opening.TrimStart('\uFEFF').StartsWith('{') ? ErrorFileFormat.JsonLines
+        : ErrorFileFormat.Csv;
 
-                reasons[fingerprint] = reasons.GetValueOrDefault(fingerprint) + 1;
-                rows++;
+    /// <summary>The file's format, and a stream that still starts at its first byte (the bytes looked at are put back).</summary>
+    private static async Task<(ErrorFileFormat Format, Stream Body)> SniffAsync(string? fileType, Stream stream, CancellationToken cancellationToken)
+    {
+        if (string.Equals(fileType, "jsonl", StringComparison.OrdinalIgnoreCase) || string.Equals(fileType, "csv", StringComparison.OrdinalIgnoreCase))
+        {
+            return (FormatOf(fileType, ""), stream);
+        }
+
+        var prefix = new byte[512];
+        var length = 0;
+        while (length < prefix.Length)
+        {
+            var read = await stream.ReadAsync(prefix.AsMemory(length), cancellationToken);
+            if (read == 0)
+            {
+                break;
             }
 
-            return new ErrorFileTally(rows, reasons);
-        }, timeout.Token);
+            length += read;
+            if (Encoding.UTF8.GetString(prefix, 0, length).TrimStart('\uFEFF', ' ', '\t', '\r', '\n').Length > 0)
+            {
+                break;
+            }
+        }
+
+        var opening = Encoding.UTF8.GetString(prefix, 0, length).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        return (FormatOf(null, opening), new PrefixedStream(prefix.AsMemory(0, length), stream));
+    }
+
+    private static IReadOnlyList<string> JsonKeys(string line)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(line);
+            return document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                ? document.RootElement.EnumerateObject().Select(property => property.Name).ToList()
+                : [];
+        }
+        catch (Exception exception) when (exception is System.Text.Json.JsonException or InvalidOperationException)
+        {
+            // An unreadable source record: the error keys are then found by name.
+            return [];
+        }
     }
 
     /// <summary>
-    /// One GET to the file host, its body handed to <paramref name="read"/> through the size cap. Every failure becomes
-    /// a <see cref="FailureFileException"/> naming the job and the host: never the link (it is signed), never a row
-    /// (CsvHelper's own messages quote the raw record, so they are dropped).
+    /// One GET to the file host, its body handed to <paramref name="read"/> through the size cap and the read guard.
+    /// Every failure becomes a <see cref="FailureFileException"/> naming the job and the host: never the link (it is
+    /// signed), never a row (CsvHelper's own messages quote the raw record, so they are dropped). Cancellation of
+    /// <paramref name="night"/> (a signal, the step's deadline) is passed on as it is.
     /// </summary>
-    private async Task<T> ReadAsync<T>(string jobId, string what, Uri link, Func<Stream, Task<T>> read, CancellationToken cancellationToken)
+    private async Task<T> ReadAsync<T>(string jobId, string what, Uri link, Func<Stream, Task<T>> read, CancellationToken night,
+        CancellationToken cancellationToken)
     {
         var host = Host(link);
-        if (!IsAllowed(link))
+        if (!IsAllowed(link, options.LoopbackLinks))
         {
-            throw new FailureFileException($"the {what} of job {jobId} is not an https link (host {host}); it was not read");
+            throw new FailureFileException(options.LoopbackLinks
+                ? $"the {what} of job {jobId} is not an https link (host {host}); it was not read"
+                : $"the {what} of job {jobId} is not an https link to a public host (host {host}); it was not read");
         }
 
         try
@@ -117,7 +146,7 @@ internal sealed class FailureFileClient(HttpClient httpClient, FailureFileOption
             var status = (int)response.StatusCode;
             if (response.StatusCode == HttpStatusCode.Forbidden)
             {
-                throw new FailureFileLinkExpiredException($"the {what} of job {jobId} answered 403 from {host}: the link has expired");
+                throw new FailureFileLinkExpiredException($"the {what} of job {jobId} answered 403 from {host}: the link has expired or the file is gone");
             }
 
             if (status is >= 300 and < 400)
@@ -138,7 +167,17 @@ internal sealed class FailureFileClient(HttpClient httpClient, FailureFileOption
 
             await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
             await using var capped = new CappedStream(body, options.MaxFileBytes, () => TooLarge(jobId, what));
-            return await read(capped);
+            await using var guarded = new GuardedStream(capped, options.ReadIdleTimeout,
+                () => new FailureFileException($"the {what} of job {jobId} sent nothing for {options.ReadIdleTimeout} from {host}"), cancellationToken);
+            return await read(guarded);
+        }
+        catch (OperationCanceledException) when (night.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (CsvHelperException) when (night.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(night);
         }
         catch (FailureFileException)
         {
@@ -152,13 +191,17 @@ internal sealed class FailureFileClient(HttpClient httpClient, FailureFileOption
         {
             throw new FailureFileException($"the {what} of job {jobId} was cut off while reading from {host}");
         }
-        catch (CsvHelperException exception) when (exception.InnerException is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (CsvHelperException exception) when (exception.InnerException is OperationCanceledException)
         {
-            throw new FailureFileException($"the {what} of job {jobId} could not be read from {host}");
+            throw new FailureFileException($"the {what} of job {jobId} took longer than {options.FileTimeout} to read from {host}");
         }
         catch (CsvHelperException)
         {
-            throw new FailureFileException($"the {what} of job {jobId} is not CSV that can be read");
+            throw new FailureFileUnreadableException($"the {what} of job {jobId} is not CSV that can be read");
+        }
+        catch (HttpRequestException exception) when (exception.InnerException is NonPublicAddressException refused)
+        {
+            throw new FailureFileException($"the {what} of job {jobId} links to {refused.Host}, which is not a public address; it was not read");
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException or InvalidDataException or DecoderFallbackException)
         {
@@ -196,23 +239,16 @@ internal sealed class FailureFileClient(HttpClient httpClient, FailureFileOption
             : Encoding.UTF8.GetString(bytes.ToArray()).TrimStart('\uFEFF').TrimEnd('\r');
     }
 
-    private static CsvConfiguration Configuration(char delimiter) => new(CultureInfo.InvariantCulture)
-    {
-        Delimiter = delimiter.ToString(),
-        HasHeaderRecord = false,
-        // A broken cell must not throw with the raw row in the message; the row still counts, as read.
-        BadDataFound = null,
-        MissingFieldFound = null,
-        DetectColumnCountChanges = false,
-    };
-
-    /// <summary>https anywhere; plain http only to this machine (the simulator's file origin in tests).</summary>
-    public static bool IsAllowed(Uri link) =>
+    /// <summary>
+    /// https, or plain http to this machine when links may be loopback (the simulator). Which addresses an https link may
+    /// reach is checked when it connects (<see cref="ZuoraHttpHandler"/>), against what its name resolves to then.
+    /// </summary>
+    public static bool IsAllowed(Uri link, bool loopbackLinks) =>
         link.IsAbsoluteUri
         && (link.Scheme == Uri.UriSchemeHttps
-            || (link.Scheme == Uri.UriSchemeHttp && Extract.Loopback.Is(link)));
+            || (loopbackLinks && link.Scheme == Uri.UriSchemeHttp && Loopback.Is(link)));
 
-    private static string Host(Uri link) => link.IsAbsoluteUri ? Extract.SafeText.Clip(link.Host, 100) : "no host";
+    private static string Host(Uri link) => link.IsAbsoluteUri ? SafeText.Clip(link.Host, 100) : "no host";
 
     private FailureFileException TooLarge(string jobId, string what) =>
         new($"the {what} of job {jobId} is larger than {options.MaxFileBytes.ToString("N0", CultureInfo.InvariantCulture)} bytes (the cap, --max-failure-file-bytes); it was not read further");

@@ -20,8 +20,11 @@ internal static partial class ReasonFingerprinter
     /// <summary>The template of an empty message.</summary>
     public const string NoMessage = "<no message>";
 
+    /// <summary>The template counted for a row that could not be read (a cell over the size cap).</summary>
+    public const string UnreadableRow = "<unreadable row>";
+
     /// <summary>Only this much of a message is looked at: a row can hold megabytes, a reason never needs them.</summary>
-    private const int MaxInputLength = 4000;
+    public const int MaxInputLength = 4000;
 
     private static readonly char[] CodeSeparators = [' ', '\t', ':', '-', '|', ';', ',', '='];
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using BulkEtl.Store;
 
 namespace BulkEtl.Report;
 
@@ -22,8 +23,11 @@ internal static partial class AtomicFile
         OwnTemp().Match(name) is { Success: true } match && ReportFiles.IsReportFileName(match.Groups["name"].Value);
 
     /// <returns>The full path written.</returns>
+    /// <param name="mode">The file's permissions, set exactly whatever the umask: a report is the owner's to write and
+    /// its group's to read; the metrics file is the owner's alone. A folder this creates is owner-and-group (0750).</param>
     /// <exception cref="ReportException">The folder or file cannot be created or written; no temp file is left.</exception>
-    public static async Task<string> WriteAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
+    public static async Task<string> WriteAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken,
+        UnixFileMode mode = LocalPath.Report)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         cancellationToken.ThrowIfCancellationRequested();
@@ -32,12 +36,15 @@ internal static partial class AtomicFile
         string? tempPath = null;
         try
         {
-            Directory.CreateDirectory(directory);
+            LocalPath.CreateFolder(directory, LocalPath.ReportFolder);
 
             // Same folder as the target, so the move is a rename on one file system.
             tempPath = Path.Combine(directory, TempName(Path.GetFileName(fullPath)));
-            await using (var stream = new FileStream(tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 64 * 1024, useAsync: true))
+            var options = LocalPath.CreateNewOptions(FileAccess.Write, FileShare.None, mode, asynchronous: true);
+            options.BufferSize = 64 * 1024;
+            await using (var stream = new FileStream(tempPath, options))
             {
+                LocalPath.SetMode(stream, mode);
                 await write(stream, cancellationToken);
                 // Data on disk before the rename, so a crash cannot leave an empty file under the final name.
                 stream.Flush(flushToDisk: true);
@@ -60,8 +67,8 @@ internal static partial class AtomicFile
         }
     }
 
-    public static Task<string> WriteAsync(string path, byte[] content, CancellationToken cancellationToken) =>
-        WriteAsync(path, (stream, token) => stream.WriteAsync(content, token).AsTask(), cancellationToken);
+    public static Task<string> WriteAsync(string path, byte[] content, CancellationToken cancellationToken, UnixFileMode mode = LocalPath.Report) =>
+        WriteAsync(path, (stream, token) => stream.WriteAsync(content, token).AsTask(), cancellationToken, mode);
 
     /// <summary>
     /// Removes temp files a killed writer left in <paramref name="directory"/>. Only old ones: another command (a

@@ -11,8 +11,11 @@ namespace BulkEtl.Report;
 /// </summary>
 internal sealed class FormulaSafeCsvWriter : CsvWriter
 {
-    private const string Blanks = " \t\r\n";
-    private const string FormulaStarts = "=+-@";
+    /// <summary>
+    /// What a spreadsheet may take for the start of a formula: the ASCII signs, their full-width forms (Excel and Sheets
+    /// fold them on some locales' input) and '|' (a DDE call in older Excel).
+    /// </summary>
+    private const string FormulaStarts = "=+-@|\uFF1D\uFF0B\uFF0D\uFF20";
 
     private bool _isTextField = true;
 
@@ -26,7 +29,9 @@ internal sealed class FormulaSafeCsvWriter : CsvWriter
         _isTextField = fieldType == typeof(string);
         try
         {
-            base.WriteConvertedField(field, fieldType);
+            // Control, bidirectional-override and separator characters from outside would reorder or hide what a reader
+            // sees in a cell, or in a terminal that cats the file: stripped before quoting and the formula check.
+            base.WriteConvertedField(_isTextField ? Extract.SafeText.StripOrNull(field) : field, fieldType);
         }
         finally
         {
@@ -41,33 +46,37 @@ internal sealed class FormulaSafeCsvWriter : CsvWriter
             return field;
         }
 
-        // Spreadsheets trim leading blanks before deciding a cell is a formula, so "  =cmd" runs like "=cmd";
-        // CsvHelper only looks at the first character. The field arrives already quoted when it needs quotes (a
+        // Spreadsheets trim leading blanks (any Unicode white space: a no-break space, U+2028) before deciding a cell is
+        // a formula, so "  =cmd" runs like "=cmd"; CsvHelper only looks at the first character and its own list. The field arrives already quoted when it needs quotes (a
         // leading blank always does), and the escape goes inside the quotes, as CsvHelper puts it.
         if (field is { Length: > 0 })
         {
             var quote = Configuration.Quote;
             var quoted = field.Length > 1 && field[0] == quote;
-            if (StartsWithFormulaAfterBlanks(quoted ? field.AsSpan(1) : field.AsSpan()))
+            var text = quoted ? field.AsSpan(1) : field.AsSpan();
+            if (!Configuration.InjectionCharacters.Contains(text[0]) && StartsWithFormula(text))
             {
+                // Quoted as CsvHelper quotes its own escapes; an unquoted field holds no quote, delimiter or line break.
                 var escape = Configuration.InjectionEscapeCharacter;
-                return quoted ? string.Concat(quote.ToString(), escape.ToString(), field.AsSpan(1)) : escape + field;
+                return quoted
+                    ? string.Concat(quote.ToString(), escape.ToString(), field.AsSpan(1))
+                    : string.Concat(quote.ToString(), escape.ToString(), field, quote.ToString());
             }
         }
 
         return base.SanitizeForInjection(field);
     }
 
-    private static bool StartsWithFormulaAfterBlanks(ReadOnlySpan<char> field)
+    private static bool StartsWithFormula(ReadOnlySpan<char> field)
     {
-        var rest = field.TrimStart(Blanks);
-        return rest.Length > 0 && rest.Length < field.Length && FormulaStarts.Contains(rest[0]);
+        var rest = field.TrimStart();
+        return rest.Length > 0 && FormulaStarts.Contains(rest[0]);
     }
 
     /// <summary>
-    /// Invariant culture; CRLF line ends (RFC 4180); text starting with <c>= + - @</c>, tab or CR, or with blanks
-    /// (spaces, tabs, line breaks) before <c>= + - @</c>, is prefixed with <c>'</c> (and quoted) so Excel, LibreOffice
-    /// and Google Sheets show it as text.
+    /// Invariant culture; CRLF line ends (RFC 4180); text starting with <c>= + - @ |</c> or their full-width forms, tab
+    /// or CR, also after any Unicode white space, is prefixed with <c>'</c> (and quoted) so Excel, LibreOffice and Google
+    /// Sheets show it as text.
     /// </summary>
     public static CsvConfiguration CreateConfiguration() => new(CultureInfo.InvariantCulture)
     {

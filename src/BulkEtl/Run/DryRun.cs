@@ -19,7 +19,7 @@ internal sealed partial class DryRun(TenantEntities entities, ZuoraCallMetrics m
         using var comparing = OpenStore(request.DatabasePath, cancellationToken);
         var jobs = new JobRepository(planning, timeProvider);
         var stored = new JobRepository(comparing, timeProvider);
-        var listing = new EntityListings();
+        var listing = new EntityListings(new RunLedger(planning, timeProvider).LastCompleteListing());
         var added = new List<string>();
         var changed = new List<DryRunChange>();
         var notFound = new List<string>();
@@ -90,7 +90,7 @@ internal sealed partial class DryRun(TenantEntities entities, ZuoraCallMetrics m
         // The same rule as a night: a 404 means deleted only after a complete listing.
         var wouldMarkDeleted = failureMessage is null && listing.ListingComplete ? notFound : [];
         var result = new DryRunResult(listing.Listed, added, changed, listing.NotSelected + fetchedUnchanged, wouldMarkDeleted, failed,
-            metrics.Requests, failureMessage) { FetchedUnchanged = fetchedUnchanged };
+            metrics.Requests, failureMessage) { FetchedUnchanged = fetchedUnchanged, ListingUnverified = listing.ListingUnverified };
         LogFinished(logger, result.Listed, added.Count, changed.Count, wouldMarkDeleted.Count, failed.Count);
         return result;
     }

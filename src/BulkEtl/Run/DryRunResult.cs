@@ -19,7 +19,12 @@ internal sealed record DryRunResult(
     /// <summary>Fetched by id but equal to the stored job (part of <see cref="Unchanged"/>).</summary>
     public long FetchedUnchanged { get; init; }
 
-    public RunOutcome Outcome => FailureMessage is not null ? RunOutcome.Failed : Failed.Count > 0 ? RunOutcome.Partial : RunOutcome.Succeeded;
+    /// <summary>Why the listing's end is not proven, when it is not: the dry run is then partial, as the night would be.</summary>
+    public string? ListingUnverified { get; init; }
+
+    public RunOutcome Outcome => FailureMessage is not null ? RunOutcome.Failed
+        : Failed.Count > 0 || ListingUnverified is not null ? RunOutcome.Partial
+        : RunOutcome.Succeeded;
 }
 
 /// <summary>A stored job a run would change, and the fields whose values differ (store names, as in <c>bulk_jobs</c>).</summary>

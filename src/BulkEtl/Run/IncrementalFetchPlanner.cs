@@ -10,8 +10,11 @@ namespace BulkEtl.Run;
 /// source makes no request by id. Uses its own connection: it reads while the run's writer commits.
 /// </summary>
 /// <param name="entity">On a multi-entity night, the entity being listed: only its unfinished jobs are asked for.</param>
-internal sealed class IncrementalFetchPlanner(JobRepository jobs, EntityFilter? entity = null) : IFetchPlanner
+/// <param name="lastCompleteListing">Jobs the store's last complete listing showed; null when it has none.</param>
+internal sealed class IncrementalFetchPlanner(JobRepository jobs, EntityFilter? entity = null, long? lastCompleteListing = null) : IFetchPlanner
 {
+    public long? LastCompleteListing => lastCompleteListing;
+
     private long _selectedFromList;
 
     /// <summary>Listed jobs chosen for a fetch; the rest were unchanged.</summary>

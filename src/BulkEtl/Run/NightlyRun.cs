@@ -30,7 +30,7 @@ internal sealed partial class NightlyRun(TenantEntities entities, ZuoraCallMetri
 
         var writer = new RunBatchWriter(connection, ledger, runId, timeProvider);
         var committer = new OutcomeCommitter(writer, timeProvider);
-        var listing = new EntityListings();
+        var listing = new EntityListings(ledger.LastCompleteListing());
         try
         {
             // 1. List, fetch what changed, and commit it as it arrives: one entity after another, each under its own header.
@@ -72,9 +72,12 @@ internal sealed partial class NightlyRun(TenantEntities entities, ZuoraCallMetri
 
             // 5. Reports from committed data, and the ledger closed with what was done.
             var reports = failureMessage is null ? await WriteReportsAsync(connection, request, runId, cancellationToken) : [];
+            // A listing whose end is not proven is a partial night: every job it showed is stored, none it did not is deleted.
+            var unverified = failureMessage is null ? listing.ListingUnverified : null;
             var outcome = failureMessage is not null ? RunOutcome.Failed
-                : committer.Failed.Count > 0 || committer.Unaccounted.Count > 0 ? RunOutcome.Partial
+                : committer.Failed.Count > 0 || committer.Unaccounted.Count > 0 || unverified is not null ? RunOutcome.Partial
                 : RunOutcome.Succeeded;
+            failureMessage ??= unverified;
             var totals = Totals(committer.Counts, listing);
             ledger.Finish(runId, Word(outcome), totals, failureMessage, DataQualityReport.CountFlaggedJobs(connection), reports);
             LogFinished(logger, outcome, totals.Listed, totals.Fetched, totals.NotFound, totals.Failed, totals.Requests, totals.Retries);
@@ -141,7 +144,8 @@ internal sealed partial class NightlyRun(TenantEntities entities, ZuoraCallMetri
     {
         try
         {
-            var message = exception is OperationCanceledException ? "cancelled" : exception.Message;
+            // "interrupted", as a run killed outright is recorded by the next one: a signal or Ctrl+C stopped it.
+            var message = exception is OperationCanceledException ? "interrupted: stopped by a signal before the run finished" : exception.Message;
             ledger.Finish(runId, Word(RunOutcome.Failed), counts, message, 0, []);
             LogFailed(logger, message);
         }

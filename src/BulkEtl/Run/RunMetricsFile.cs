@@ -54,12 +54,16 @@ internal static class RunMetricsFile
         }
     }
 
+    /// <summary>
+    /// Owner-only (0600), whatever the umask: other users of a shared host have no business with the night's counts;
+    /// node_exporter's textfile collector reads it as this user or as root.
+    /// </summary>
     public static Task WriteAsync(string path, RunMetrics metrics, CancellationToken cancellationToken) =>
         AtomicFile.WriteAsync(path, async (stream, token) =>
         {
             var bytes = Encoding.UTF8.GetBytes(Format(metrics));
             await stream.WriteAsync(bytes, token);
-        }, cancellationToken);
+        }, cancellationToken, LocalPath.Private);
 
     public static string Format(RunMetrics metrics)
     {

@@ -74,6 +74,10 @@ internal sealed class RunLedger(SqliteConnection connection, TimeProvider timePr
         transaction.Commit();
     }
 
+    /// <summary>Jobs the latest succeeded run listed (its listing was complete); null when no run has.</summary>
+    public long? LastCompleteListing() =>
+        connection.QuerySingleOrDefault<long?>(SqlScripts.Get("runs/last_complete_listing.sql"));
+
     public IReadOnlyList<RunRecord> Latest(int limit, string? outcome = null) =>
         connection.Query<RunRecord>(SqlScripts.Get("runs/latest.sql"), new { Limit = limit, Outcome = outcome }).ToList();
 

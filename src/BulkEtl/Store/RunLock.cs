@@ -18,22 +18,75 @@ internal sealed class RunLock : IDisposable
     public static string PathFor(string databasePath) => Resolve(System.IO.Path.GetFullPath(databasePath), 0) + ".lock";
 
     /// <summary>Takes the lock, or returns null at once when another run holds it.</summary>
+    /// <exception cref="StoreException">The lock's path is a symlink or not a regular file (refused, nothing is created
+    /// or opened through it), or it cannot be created.</exception>
     public static RunLock? TryAcquire(string databasePath)
     {
         var path = PathFor(databasePath);
         try
         {
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-            var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            RefuseUnlessPlainFile(path);
+            var stream = CreateNew(path) ?? OpenExisting(path);
+            if (stream is null)
+            {
+                return null;
+            }
+
+            // Between the look and the open a link could have been swapped in: the file opened must be the one named.
+            if (!LocalPath.IsSameRegularFile(stream, path))
+            {
+                stream.Dispose();
+                RefuseUnlessPlainFile(path);
+                throw StoreException.WrongFile($"the run lock '{path}' changed while it was opened; nothing was done");
+            }
+
             return new RunLock(stream);
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            return null;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             throw new StoreException($"cannot create the run lock '{path}': {exception.Message}", exception);
+        }
+    }
+
+    private static void RefuseUnlessPlainFile(string path)
+    {
+        if (LocalPath.NotAPlainFile(path) is { } what)
+        {
+            throw StoreException.WrongFile(
+                $"the run lock '{path}' is {what}: it is never opened through a link or as anything but a regular file; remove it");
+        }
+    }
+
+    /// <summary>
+    /// A new lock file, owner-only. O_CREAT with O_EXCL never follows a symlink (one planted at this instant makes it
+    /// fail), so the lock can never create a file elsewhere. Null when the file exists already.
+    /// </summary>
+    private static FileStream? CreateNew(string path)
+    {
+        try
+        {
+            var stream = new FileStream(path, LocalPath.CreateNewOptions(FileAccess.ReadWrite, FileShare.None, LocalPath.Private));
+            LocalPath.SetMode(stream, LocalPath.Private);
+            return stream;
+        }
+        catch (IOException) when (File.Exists(path) || new FileInfo(path).LinkTarget is not null)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The existing lock file, opened without O_CREAT (so nothing is created through a link); null when held.</summary>
+    private static FileStream? OpenExisting(string path)
+    {
+        RefuseUnlessPlainFile(path);
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            return null;
         }
     }
 

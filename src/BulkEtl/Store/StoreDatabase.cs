@@ -34,6 +34,7 @@ internal static class StoreDatabase
         }
 
         RefuseForeign(fullPath);
+        CreatePrivate(fullPath);
         return OpenAs(fullPath, SqliteOpenMode.ReadWriteCreate, connection =>
         {
             Configure(connection);
@@ -138,6 +139,23 @@ internal static class StoreDatabase
         {
             connection.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Creates a missing store as an empty file, owner-only (0600) whatever the umask, before SQLite opens it: the store
+    /// holds job names and who created them, and SQLite gives its -wal and -shm the main file's permissions.
+    /// </summary>
+    private static void CreatePrivate(string fullPath)
+    {
+        try
+        {
+            using var stream = new FileStream(fullPath, LocalPath.CreateNewOptions(FileAccess.Write, FileShare.ReadWrite, LocalPath.Private));
+            LocalPath.SetMode(stream, LocalPath.Private);
+        }
+        catch (IOException) when (File.Exists(fullPath))
+        {
+            // There already: its permissions are its owner's choice.
         }
     }
 
@@ -261,6 +279,12 @@ internal static class StoreDatabase
     /// </summary>
     private static void RefuseNonDatabase(string fullPath, bool emptyIsDatabase)
     {
+        // Before anything opens it: a FIFO would hang the open, a device would be read forever.
+        if (LocalPath.NotAFile(fullPath) is { } what)
+        {
+            throw StoreException.WrongFile($"'{fullPath}' is {what}, not a database file");
+        }
+
         if (!File.Exists(fullPath))
         {
             return;

@@ -30,6 +30,25 @@ public sealed class CheckCommandTests
         Assert.DoesNotContain(options.ClientSecret, result.Output + result.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(30, "nextPageCursor", "list cursor:    none: the tenant fits in one page (30 of 50 asked)")]
+    [InlineData(80, "nextPageCursor", "list cursor:    nextPageCursor (more pages follow)")]
+    [InlineData(80, "next_page", "list cursor:    next_page (more pages follow)")]
+    [InlineData(80, "continuationToken", "list cursor:    none under nextPageCursor or next_page, but the full first page carries other top-level fields (continuationToken)")]
+    public async Task Check_PrintsWhichCursorFieldItSawOrThatTheTenantFitsInOnePage(int jobs, string field, string expected)
+    {
+        await using var night = await SimulatedNight.StartAsync(jobs, new BulkEtl.Simulator.FaultOptions
+        {
+            Dialect = new BulkEtl.Simulator.ZuoraDialect { CursorField = field },
+        });
+        var options = night.Simulator.Options;
+
+        var result = await CliRunner.RunAsync(Check(night.Simulator.BaseUrl.ToString(), options.ClientId, options.ClientSecret));
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.Error);
+        Assert.Contains(expected, result.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Check_WrongCredentials_ExitsTwoSayingNotAuthenticated()
     {

@@ -7,11 +7,12 @@ namespace BulkEtl.Tests.Extract;
 public sealed class ZuoraHttpHandlerTests
 {
     [Fact]
-    public void Create_Always_FollowsNoRedirectAndDecodesGzip()
+    public void Create_Always_FollowsNoRedirectKeepsNoCookieAndDecodesGzip()
     {
         using var handler = ZuoraHttpHandler.Create();
 
         Assert.False(handler.AllowAutoRedirect);
+        Assert.False(handler.UseCookies);
         Assert.Equal(DecompressionMethods.GZip, handler.AutomaticDecompression);
         Assert.Equal(TimeSpan.FromSeconds(15), handler.ConnectTimeout);
         Assert.Equal(TimeSpan.FromMinutes(5), handler.PooledConnectionLifetime);

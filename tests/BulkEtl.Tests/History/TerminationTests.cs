@@ -27,7 +27,7 @@ public sealed class TerminationTests
         using (var connection = StoreDatabase.Open(night.Database))
         {
             var run = new RunLedger(connection, TimeProvider.System).Latest(1).Single();
-            Assert.Equal(("failed", "cancelled"), (run.Outcome, run.FailureMessage));
+            Assert.Equal(("failed", "interrupted: stopped by a signal before the run finished"), (run.Outcome, run.FailureMessage));
         }
 
         night.Simulator.Faults = new FaultOptions();

@@ -46,15 +46,20 @@ public sealed class ErrorColumnsTests
     }
 
     [Theory]
-    [InlineData("https://files.example.com/a.csv?sig=1", true)]
-    [InlineData("http://127.0.0.1:5000/a.csv", true)]
-    [InlineData("http://localhost:5000/a.csv", true)]
-    [InlineData("http://[::1]:5000/a.csv", true)]
-    [InlineData("http://files.example.com/a.csv", false)]
-    [InlineData("ftp://files.example.com/a.csv", false)]
-    [InlineData("file:///etc/passwd", false)]
-    public void IsAllowed_HttpsOrLoopbackHttpOnly(string link, bool allowed)
+    [InlineData("https://files.example.com/a.csv?sig=1", true, true)]
+    [InlineData("http://127.0.0.1:5000/a.csv", true, true)]
+    [InlineData("http://localhost:5000/a.csv", true, true)]
+    [InlineData("http://[::1]:5000/a.csv", true, true)]
+    [InlineData("http://files.example.com/a.csv", true, false)]
+    [InlineData("ftp://files.example.com/a.csv", true, false)]
+    [InlineData("file:///etc/passwd", true, false)]
+    [InlineData("https://files.example.com/a.csv?sig=1", false, true)]
+    [InlineData("http://127.0.0.1:5000/a.csv", false, false)]
+    [InlineData("http://0x7f000001:5000/a.csv", false, false)]
+    [InlineData("http://[::ffff:127.0.0.1]:5000/a.csv", false, false)]
+    [InlineData("http://localhost:5000/a.csv", false, false)]
+    public void IsAllowed_HttpsOrLoopbackHttpOnlyWhenTheBaseUrlIsLoopback(string link, bool loopbackLinks, bool allowed)
     {
-        Assert.Equal(allowed, FailureFileClient.IsAllowed(new Uri(link)));
+        Assert.Equal(allowed, FailureFileClient.IsAllowed(new Uri(link), loopbackLinks));
     }
 }

@@ -29,9 +29,23 @@ internal static class ExpectedReasons
     public static IReadOnlyList<SimulatedJob> Pending(IEnumerable<SimulatedJob> jobs) =>
         jobs.Where(job => FinalStatuses.Contains(job.Status) && job.RowsFailed > 0).ToList();
 
-    /// <summary>Per job: (code, category, reason) → rows, from the simulator's own rows.</summary>
+    /// <summary>The summary failureReasons the tests use, and the template each must become (none holds a value).</summary>
+    public static readonly IReadOnlyDictionary<string, string> SummaryReasons = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["Row validation failed: see the error file"] = "Row validation failed: see the error file",
+        ["Job aborted by user"] = "Job aborted by user",
+    };
+
+    /// <summary>
+    /// Per job: (code, category, reason) → rows. A Completed job's from the simulator's own rows; any other job's
+    /// downloads answer 404, so its summary's failureReason counts for all its failed rows, or nothing when it has none.
+    /// </summary>
     public static Dictionary<(string Code, string Category, string Reason), long> ForJob(ZuoraSimulator simulator, SimulatedJob job) =>
-        simulator.ErrorRows(job.Id).GroupBy(row => ByKind[row.Kind]).ToDictionary(group => group.Key, group => group.LongCount());
+        job.Status == "Completed"
+            ? simulator.ErrorRows(job.Id).GroupBy(row => ByKind[row.Kind]).ToDictionary(group => group.Key, group => group.LongCount())
+            : job.FailureReason is { } reason
+                ? new() { [("", "", SummaryReasons[reason])] = job.RowsFailed ?? 0 }
+                : [];
 
     /// <summary>The report's data lines, as CSV text, for the jobs created in from..to.</summary>
     public static IReadOnlyList<string> Lines(ZuoraSimulator simulator, IEnumerable<SimulatedJob> jobs, DateOnly from, DateOnly to,

@@ -26,7 +26,7 @@ public sealed class FailureReasonsEndToEndTests
         var pending = ExpectedReasons.Pending(night.Simulator.Jobs);
         Assert.True(pending.Count >= 3, $"the tenant has {pending.Count} job(s) with failed rows");
         // One file gzip-encoded: the counts must not change.
-        night.Simulator.FileFaults = night.Simulator.FileFaults with { GzipIds = new HashSet<string> { pending[0].Id } };
+        night.Simulator.FileFaults = night.Simulator.FileFaults with { GzipIds = new HashSet<string> { Completed(night)[0].Id } };
 
         var result = await night.RunAsync(Reasons());
 
@@ -44,8 +44,9 @@ public sealed class FailureReasonsEndToEndTests
             var stored = connection.Query<(string Code, string Category, string Reason, long Rows)>(
                 "SELECT code, category, reason, rows FROM bulk_job_failure_reasons WHERE job_id = @Id", new { job.Id })
                 .ToDictionary(row => (row.Code, row.Category, row.Reason), row => row.Rows);
-            Assert.Equal(ExpectedReasons.ForJob(night.Simulator, job).OrderBy(pair => pair.Key).ToList(), stored.OrderBy(pair => pair.Key).ToList());
-            Assert.Equal(job.RowsFailed, stored.Values.Sum());
+            var expectedReasons = ExpectedReasons.ForJob(night.Simulator, job);
+            Assert.Equal(expectedReasons.OrderBy(pair => pair.Key).ToList(), stored.OrderBy(pair => pair.Key).ToList());
+            Assert.Equal(expectedReasons.Count == 0 ? 0 : job.RowsFailed, stored.Values.Sum());
         }
     }
 
@@ -110,7 +111,7 @@ public sealed class FailureReasonsEndToEndTests
     public async Task Run_ExpiredLink_IsRenewedOnceAndTheJobStored()
     {
         await using var night = await StartAsync();
-        var job = ExpectedReasons.Pending(night.Simulator.Jobs)[0];
+        var job = Completed(night)[0];
         night.Simulator.FileFaults = night.Simulator.FileFaults with { StaleLinkIds = new HashSet<string> { job.Id } };
 
         var result = await night.RunAsync(Reasons());
@@ -127,7 +128,8 @@ public sealed class FailureReasonsEndToEndTests
     {
         await using var night = await StartAsync();
         var pending = ExpectedReasons.Pending(night.Simulator.Jobs);
-        var (cutOff, large, missing) = (pending[0].Id, pending[1].Id, pending[2].Id);
+        var completed = Completed(night);
+        var (cutOff, large, missing) = (completed[0].Id, completed[1].Id, completed[2].Id);
         night.Simulator.FileFaults = night.Simulator.FileFaults with
         {
             CutOffIds = new HashSet<string> { cutOff },
@@ -144,7 +146,7 @@ public sealed class FailureReasonsEndToEndTests
         using (var connection = Open(night.Database))
         {
             var collected = connection.Query<string>("SELECT job_id FROM bulk_job_failure_reason_runs").ToHashSet();
-            Assert.Equal(pending.Select(job => job.Id).Except([cutOff, large, missing]).Order(), collected.Order());
+            Assert.Equal(Collectable(night, pending).Select(job => job.Id).Except([cutOff, large, missing]).Order(), collected.Order());
             Assert.Equal(0, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM bulk_job_failure_reasons WHERE job_id IN @Ids",
                 new { Ids = new[] { cutOff, large, missing } }));
         }
@@ -158,7 +160,8 @@ public sealed class FailureReasonsEndToEndTests
         Assert.True(second.Output.Contains("3 collected, 0 failed,", StringComparison.Ordinal), second.Output + second.Error);
         var asked = night.Simulator.Stats.Requests.Where(request => request.Path.EndsWith("/downloads", StringComparison.Ordinal))
             .Select(request => DownloadsJobId(request.Path)).Order().ToList();
-        Assert.Equal(new[] { cutOff, large, missing }.Order().ToList(), asked);
+        // Those three, and the jobs with neither a file nor a failureReason, asked again on a later night.
+        Assert.Equal(new[] { cutOff, large, missing }.Concat(WithoutReasons(night, pending)).Order().ToList(), asked);
         var lines = (await File.ReadAllTextAsync(Path.Combine(night.Reports, ReportName))).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(ExpectedReasons.Lines(night.Simulator, night.Simulator.Jobs, From, To), lines.Skip(1).ToList());
     }
@@ -176,7 +179,10 @@ public sealed class FailureReasonsEndToEndTests
         var second = await night.RunAsync(Reasons());
 
         Assert.True(second.ExitCode == ExitCodes.Success, second.Error);
-        Assert.DoesNotContain(night.Simulator.Stats.Requests, request => request.Path.EndsWith("/downloads", StringComparison.Ordinal));
+        // Only the jobs with neither a file nor a failureReason are asked again (they answer 404: no file request).
+        var asked = night.Simulator.Stats.Requests.Where(request => request.Path.EndsWith("/downloads", StringComparison.Ordinal))
+            .Select(request => DownloadsJobId(request.Path)).Order().ToList();
+        Assert.Equal(WithoutReasons(night, ExpectedReasons.Pending(night.Simulator.Jobs)).Order().ToList(), asked);
         Assert.Equal(fileRequests, night.Simulator.FileRequests.Count);
         Assert.Equal(report, await File.ReadAllBytesAsync(Path.Combine(night.Reports, ReportName)));
     }
@@ -185,7 +191,9 @@ public sealed class FailureReasonsEndToEndTests
     public async Task Run_NoErrorFile_StoresTheSummarysFailureReasonForAllFailedRows()
     {
         await using var night = await StartAsync();
-        var job = ExpectedReasons.Pending(night.Simulator.Jobs).First(job => job.FailureReason is not null);
+        // A Completed job (its downloads answer) whose answer has no error file, and whose summary has a reason.
+        var job = Completed(night)[0] with { FailureReason = "Row validation failed: see the error file" };
+        night.Simulator.UpsertJob(job);
         night.Simulator.FileFaults = night.Simulator.FileFaults with { NoErrorFileIds = new HashSet<string> { job.Id } };
 
         var result = await night.RunAsync(Reasons());
@@ -209,6 +217,18 @@ public sealed class FailureReasonsEndToEndTests
         Assert.Equal(0, DownloadsCalls(night, null));
         Assert.Empty(night.Simulator.FileRequests);
     }
+
+    /// <summary>The Completed jobs with failed rows: the only ones whose downloads answer with files.</summary>
+    private static IReadOnlyList<SimulatedJob> Completed(SimulatedNight night) =>
+        ExpectedReasons.Pending(night.Simulator.Jobs).Where(job => job.Status == "Completed").ToList();
+
+    /// <summary>The jobs a night can store reasons for: a file, or a failureReason.</summary>
+    private static IEnumerable<SimulatedJob> Collectable(SimulatedNight night, IEnumerable<SimulatedJob> pending) =>
+        pending.Where(job => ExpectedReasons.ForJob(night.Simulator, job).Count > 0);
+
+    /// <summary>The jobs whose downloads answer 404 and whose summary has no failureReason.</summary>
+    private static IEnumerable<string> WithoutReasons(SimulatedNight night, IEnumerable<SimulatedJob> pending) =>
+        pending.Where(job => ExpectedReasons.ForJob(night.Simulator, job).Count == 0).Select(job => job.Id);
 
     private static int DownloadsCalls(SimulatedNight night, string? jobId) =>
         night.Simulator.Stats.Requests.Count(request => request.Path.EndsWith("/downloads", StringComparison.Ordinal)

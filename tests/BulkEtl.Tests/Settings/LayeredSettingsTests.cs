@@ -121,7 +121,7 @@ public sealed class LayeredSettingsTests : IDisposable
 
         var result = await CliRunner.WithEnvironmentAsync(variables, null, "config", "show");
 
-        Assert.Contains("https://***@rest.zuora.com/", Line(result, "Zuora:BaseUrl"), StringComparison.Ordinal);
+        Assert.Contains("https://***@rest.zuora.com  (", Line(result, "Zuora:BaseUrl"), StringComparison.Ordinal);
         Assert.DoesNotContain("Pw-in-url-42", result.Output + result.Error, StringComparison.Ordinal);
     }
 

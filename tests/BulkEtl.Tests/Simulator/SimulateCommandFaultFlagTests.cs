@@ -72,11 +72,35 @@ public sealed class SimulateCommandFaultFlagTests
         }
     }
 
+    [Fact]
+    public async Task Simulate_DialectFlags_AreServed()
+    {
+        using var child = ChildProcess.Start(["simulate", "--port", "0", "--jobs", "60", "--cursor-field", "next_page", "--error-shape", "nested"]);
+        try
+        {
+            using var http = await ClientAsync(child);
+
+            using var page = JsonDocument.Parse(await http.GetStringAsync("bulk-data/bulk-jobs/summaries?limit=50"));
+            using var refused = await http.GetAsync("bulk-data/bulk-jobs/summaries?limit=500");
+
+            Assert.Equal(JsonValueKind.String, page.RootElement.GetProperty("next_page").ValueKind);
+            Assert.StartsWith("""{"error":{"code":50000020""", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await StopAsync(child);
+        }
+    }
+
     [Theory]
     [InlineData("--non-uuid-id-share", "2")]
     [InlineData("--token-redirect-to", "relative/path")]
     [InlineData("--list-not-found-at-page", "0")]
     [InlineData("--quota-exhausted-after", "-1")]
+    [InlineData("--cursor-field", "next page")]
+    [InlineData("--empty-list-answer", "html")]
+    [InlineData("--error-shape", "v2")]
+    [InlineData("--endless-listing", "forever")]
     public async Task Simulate_BadFaultFlag_IsAUsageError(string flag, string value)
     {
         var result = await CliRunner.RunAsync("simulate", "--port", "0", flag, value);

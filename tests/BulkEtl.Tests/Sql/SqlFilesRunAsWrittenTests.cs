@@ -46,6 +46,7 @@ public sealed partial class SqlFilesRunAsWrittenTests(SqlFilesRunAsWrittenTests.
         ["LastUpdatedAt"] = "'2026-11-20T11:00:00Z'", ["FirstSeenAt"] = "'2026-11-20T12:00:00Z'", ["UpdatedAt"] = "'2026-11-20T12:00:00Z'",
         ["ObservedAt"] = "'2026-11-20T12:00:00Z'", ["StartedAt"] = "'2026-11-20T12:00:00Z'", ["FinishedAt"] = "'2026-11-20T12:05:00Z'",
         ["AppliedAt"] = "'2026-11-20T12:00:00Z'", ["CollectedAt"] = "'2026-11-20T12:00:00Z'",
+        ["AskedAt"] = "'2026-11-20T12:00:00Z'", ["MaxNights"] = "3",
         ["Version"] = "999", ["Sha256"] = "'00'", ["TrackId"] = "'track'", ["ProcessId"] = "1", ["HostName"] = "'host'",
         ["WindowFrom"] = "'2026-10-22'", ["WindowTo"] = "'2026-11-20'",
         ["Listed"] = "0", ["Fetched"] = "0", ["New"] = "0", ["Changed"] = "0", ["Unchanged"] = "0", ["NotFound"] = "0", ["Failed"] = "0",

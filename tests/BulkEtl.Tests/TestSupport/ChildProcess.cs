@@ -7,15 +7,24 @@ internal static class ChildProcess
 {
     public static string ProgramPath => Path.Combine(AppContext.BaseDirectory, "bulk-etl.dll");
 
-    public static Process Start(IEnumerable<string> args, string? workingDirectory = null)
+    /// <param name="umask">The file-creation mask the program starts with (as the shell's <c>umask</c> takes it), or null for this process's.</param>
+    public static Process Start(IEnumerable<string> args, string? workingDirectory = null, string? umask = null)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(umask is null ? "dotnet" : "/bin/sh")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory,
         };
+        if (umask is not null)
+        {
+            foreach (var part in new[] { "-c", "umask \"$0\" && exec dotnet \"$@\"", umask })
+            {
+                start.ArgumentList.Add(part);
+            }
+        }
+
         start.ArgumentList.Add(ProgramPath);
         foreach (var arg in args)
         {
@@ -38,9 +47,9 @@ internal static class ChildProcess
         kill.WaitForExit();
     }
 
-    public static async Task<CliResult> RunAsync(IEnumerable<string> args, TimeSpan timeout)
+    public static async Task<CliResult> RunAsync(IEnumerable<string> args, TimeSpan timeout, string? umask = null)
     {
-        using var process = Start(args);
+        using var process = Start(args, umask: umask);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var cancel = new CancellationTokenSource(timeout);

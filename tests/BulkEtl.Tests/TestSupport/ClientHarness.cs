@@ -16,7 +16,7 @@ internal sealed class ClientHarness : IDisposable
 
     /// <param name="oauth">Client credentials (an OAuth token source) instead of a fixed bearer token.</param>
     public ClientHarness(StubHttpHandler handler, bool oauth = false, ZuoraResilienceOptions? resilience = null,
-        TimeProvider? timeProvider = null, int maxConcurrency = 4)
+        TimeProvider? timeProvider = null, int maxConcurrency = 4, int maxListPages = 0)
     {
         Handler = handler;
         Options = new ZuoraOptions
@@ -27,6 +27,7 @@ internal sealed class ClientHarness : IDisposable
             ClientSecret = oauth ? "secret" : null,
             TrackId = "test-track",
             MaxConcurrency = maxConcurrency,
+            MaxListPages = maxListPages,
             Resilience = resilience ?? new ZuoraResilienceOptions
             {
                 BaseDelay = TimeSpan.FromMilliseconds(1),
