@@ -59,6 +59,7 @@ public static class CliApp
             SimulateCommand.Create(environment),
             RunsCommand.Create(environment),
             TrendCommand.Create(environment),
+            DigestCommand.Create(environment),
             ConfigCommand.Create(environment),
         };
         root.WithExample("bulk-etl demo");
@@ -66,7 +67,8 @@ public static class CliApp
         return root;
     }
 
-    private static (int Code, string Message) Describe(Exception exception, CancellationToken cancellationToken) => exception switch
+    /// <summary>The exit code and message a failure ends the program with (the run's digest shows the same code).</summary>
+    internal static (int Code, string Message) Describe(Exception exception, CancellationToken cancellationToken) => exception switch
     {
         UsageException => (ExitCodes.Usage, exception.Message),
         ZuoraConfigurationException => (ExitCodes.Usage, exception.Message),

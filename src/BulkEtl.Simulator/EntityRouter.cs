@@ -19,8 +19,11 @@ internal sealed class EntityRouter
         for (var index = 0; index < ids.Count; index++)
         {
             // The first entity is the single-entity tenant exactly; each further one draws from its own seed.
-            var tenant = new SimulatedTenant(TenantGenerator.Generate(options.Jobs, options.Seed + index * 7919, options.Days, now,
-                options.NonUuidIdShare));
+            var seed = options.Seed + index * 7919;
+            var generated = options.SteadyGroups > 0
+                ? SteadyTenantGenerator.Generate(options.Jobs, options.SteadyGroups, seed, options.Days, now)
+                : TenantGenerator.Generate(options.Jobs, seed, options.Days, now, options.NonUuidIdShare);
+            var tenant = new SimulatedTenant(AnomalyPlanter.Plant(generated, options.Anomalies, now));
             var entity = new Entity(tenant, new ListEndpoint(options, tenant), new SummaryEndpoint(tenant));
             _entities.Add(ids[index], entity);
             first ??= entity;

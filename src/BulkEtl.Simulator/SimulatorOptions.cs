@@ -22,6 +22,15 @@ public sealed record SimulatorOptions
     /// </summary>
     public double NonUuidIdShare { get; init; }
 
+    /// <summary>
+    /// When above 0, a steady tenant of this many groups (<see cref="SteadyTenantGenerator"/>) instead of the varied
+    /// one: every group loads every day at its own rate, the background anomaly detection is judged against.
+    /// </summary>
+    public int SteadyGroups { get; init; }
+
+    /// <summary>Failure rates forced on a group for a day (<see cref="AnomalyPlanter"/>), so tests know the truth.</summary>
+    public IReadOnlyList<PlantedAnomaly> Anomalies { get; init; } = [];
+
     /// <summary>Loopback port; 0 lets the OS choose.</summary>
     public int Port { get; init; }
 

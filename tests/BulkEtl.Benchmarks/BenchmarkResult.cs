@@ -18,6 +18,8 @@ public sealed record BenchmarkResult
     public double? LatencyBoundCeiling { get; init; }
     public double? ReportSeconds { get; init; }
     public double? TrendSeconds { get; init; }
+    public double? DigestSeconds { get; init; }
+    public long? DigestBytes { get; init; }
     public double? StoreBytesPerJob { get; init; }
     public int? FailureReasonRunJobs { get; init; }
     public double? FailureReasonRunSeconds { get; init; }

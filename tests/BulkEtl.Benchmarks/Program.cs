@@ -77,6 +77,10 @@ try
         TrendSeconds = await MedianSecondsAsync(database, folder, (publisher, scope) => publisher.TrendAsync(scope, TrendPeriod.Day, CancellationToken.None)),
     };
 
+    Stage("digest page");
+    var (digestSeconds, digestBytes) = await DigestPageBench.RunAsync(database, folder, Workload.To.AddDays(-1));
+    result = result with { DigestSeconds = digestSeconds, DigestBytes = digestBytes };
+
     // Collecting failure reasons fetches one error file per job with failed rows: its own stage, on a smaller tenant,
     // so the first-run figures above stay the summaries' alone.
     var reasonJobs = Math.Min(jobs, ReasonJobs);

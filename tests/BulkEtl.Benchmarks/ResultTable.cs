@@ -24,6 +24,8 @@ public static class ResultTable
             ("latency-bound ceiling, jobs/s", F(r.LatencyBoundCeiling, "0.0"), ""),
             ("report, s", F(r.ReportSeconds, "0.00"), "<= 3"),
             ("trend, s", F(r.TrendSeconds, "0.00"), "<= 3"),
+            ("digest page, s", F(r.DigestSeconds, "0.00"), "< 1"),
+            ("digest page, KB", F(r.DigestBytes / 1024.0, "0"), "< 300"),
             ("store bytes per job", F(r.StoreBytesPerJob, "0"), ""),
             ($"first run with reasons ({F(r.FailureReasonRunJobs, "0")} jobs), s", F(r.FailureReasonRunSeconds, "0.00"), ""),
             ("first run with reasons, jobs/s", F(r.FailureReasonRunJobsPerSecond, "0"), ""),

@@ -85,13 +85,16 @@ internal static class RunCommand
         try
         {
             var (code, outcome) = await ExecuteAsync(settings, environment, runId, extras, cancellationToken);
-            await RunMetricsOutput.WriteAsync(extras, settings.DatabasePath, runId, outcome, startedAt, environment);
+            var flagged = await RunDigestOutput.WriteAsync(settings, extras, runId, startedAt, code, null, environment);
+            await RunMetricsOutput.WriteAsync(extras, settings.DatabasePath, runId, outcome, startedAt, environment, flagged);
             return code;
         }
-        catch (Exception)
+        catch (Exception exception)
         {
-            // Refused configuration, spent quota, a locked or unreadable store: the scheduler's metrics say failed all the same.
-            await RunMetricsOutput.WriteAsync(extras, settings.DatabasePath, runId, RunOutcome.Failed, startedAt, environment);
+            // Refused configuration, spent quota, a locked or unreadable store: the page and the scheduler's metrics say failed all the same.
+            var (code, message) = CliApp.Describe(exception, cancellationToken);
+            var flagged = await RunDigestOutput.WriteAsync(settings, extras, runId, startedAt, code, message, environment);
+            await RunMetricsOutput.WriteAsync(extras, settings.DatabasePath, runId, RunOutcome.Failed, startedAt, environment, flagged);
             throw;
         }
     }

@@ -7,7 +7,7 @@ namespace BulkEtl.Cli.Commands;
 internal static class RunMetricsOutput
 {
     public static async Task WriteAsync(RunExtras extras, string databasePath, Guid runId, RunOutcome outcome, DateTimeOffset startedAt,
-        CliEnvironment environment)
+        CliEnvironment environment, IReadOnlyList<BulkEtl.Report.Digest.Anomaly>? flagged = null)
     {
         if (extras.MetricsFile is not { } path || extras.DryRun)
         {
@@ -17,7 +17,7 @@ internal static class RunMetricsOutput
         try
         {
             var metrics = RunMetricsFile.FromStore(Path.GetFullPath(databasePath), runId, outcome, startedAt,
-                environment.TimeProvider.GetUtcNow(), path);
+                environment.TimeProvider.GetUtcNow(), path) with { Anomalies = flagged };
             // Not the run's token: a cancelled or terminated night still says so to the scheduler.
             await RunMetricsFile.WriteAsync(path, metrics, CancellationToken.None);
         }

@@ -52,6 +52,8 @@ internal static class SimulateCommand
         {
             Description = "Error messages are ~100 KB with control characters, ANSI escapes, CR/LF and a fake Authorization header",
         };
+        var anomalies = SimulatedAnomalies.Option();
+        var steadyGroups = SimulatedAnomalies.SteadyGroupsOption();
         var cursorField = new Option<string>("--cursor-field")
         {
             Description = "The list cursor's field: nextPageCursor, next_page, any other name, or none (every listing ends after one page)",
@@ -74,7 +76,7 @@ internal static class SimulateCommand
         };
         var command = new Command("simulate", "Serve a simulated Zuora tenant on 127.0.0.1 until Ctrl+C")
         {
-            cursorField, emptyListAnswer, errorShape, endlessListing,
+            cursorField, emptyListAnswer, errorShape, endlessListing, anomalies, steadyGroups,
             port, jobs, seed, days, errorRate, errorBurst, rateLimitRate, retryAfter, concurrencyLimit, latency,
             hangRate, hangSeconds, truncateRate, malformedRate, notFound, tokenLifetime, notFoundEverywhere, listNotFoundAtPage,
             quotaExhaustedAfter, quotaResetSeconds, nonUuidIdShare, tokenRedirectTo, hostileErrorReasons,
@@ -89,6 +91,8 @@ internal static class SimulateCommand
                 Days = Range(parse.GetValue(days), 1, 3_650, "--days"),
                 TokenLifetime = TimeSpan.FromSeconds(Range(parse.GetValue(tokenLifetime), 1, 86_400, "--token-lifetime")),
                 NonUuidIdShare = Share(parse.GetValue(nonUuidIdShare), "--non-uuid-id-share"),
+                SteadyGroups = SimulatedAnomalies.SteadyGroups(parse.GetValue(steadyGroups)),
+                Anomalies = SimulatedAnomalies.Parse(parse.GetValue(anomalies), environment.TimeProvider),
                 Faults = new FaultOptions
                 {
                     Seed = parse.GetValue(seed),

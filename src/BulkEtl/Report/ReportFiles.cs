@@ -6,7 +6,7 @@ namespace BulkEtl.Report;
 internal static partial class ReportFiles
 {
     /// <summary>
-    /// A failure-rate report, trend (CSV or chart), data-quality list or failure-reason report, or the manifest of one.
+    /// A failure-rate report, trend (CSV or chart), data-quality list, failure-reason report, anomaly list or morning digest, or the manifest of one.
     /// Kept in step with the <c>FileName</c> methods by AtomicFileTests, which feeds their output through here.
     /// </summary>
     public static bool IsReportFileName(string name) => ReportName().IsMatch(name);
@@ -14,7 +14,8 @@ internal static partial class ReportFiles
     [GeneratedRegex(
         @"^(?:failure-rates_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv"
         + @"|failure-rate-trend_(?:day|week)_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.(?:csv|png|svg)"
-        + @"|(?:data-quality|failure-reasons)_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv)(?:\.manifest\.json)?$",
+        + @"|(?:data-quality|failure-reasons|anomalies)_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv"
+        + @"|digest_\d{4}-\d{2}-\d{2}\.html)(?:\.manifest\.json)?$",
         RegexOptions.CultureInvariant)]
     private static partial Regex ReportName();
 }

@@ -7,8 +7,8 @@ using ScottPlot;
 namespace BulkEtl.Report;
 
 /// <summary>
-/// The trend at a glance, drawn by ScottPlot: failure rate over time, one line per objectType × jobType for the
-/// largest groups by rows, the rest merged as "other" (its rate from summed rows, not an average of rates).
+/// The trend at a glance, drawn by ScottPlot: failure rate over time as a heat map, one row per objectType × jobType
+/// for the largest groups by rows, the rest merged as "other" (its rate from summed rows, not an average of rates).
 /// </summary>
 internal static class TrendChart
 {
@@ -28,33 +28,58 @@ internal static class TrendChart
 
     /// <param name="points">The rated periods of the <see cref="Lines"/> groups and of the rest merged (null types),
     /// from <see cref="FailureRateQuery.ChartPoints"/>.</param>
+    /// <remarks>
+    /// A groups × periods heat map: one row per group (largest first, "other" last), one column per period of the scope,
+    /// darker for a higher rate on one shared scale, blank where a period has no rate. Lines of seven groups over thirty
+    /// days cross each other; rows never do.
+    /// </remarks>
     public static (byte[] Png, byte[] Svg) Draw(IReadOnlyList<ChartPoint> points, ReportScope scope, TrendPeriod by)
     {
         var plot = new Plot();
-        // A line is a group, (objectType, jobType); its label is only the legend's text, which two groups may share
-        // ("" and a literal "(none)"), so lines are told apart by the pair.
-        var series = points
+        // A row is a group, (objectType, jobType); its label is only the axis text, which two groups may share
+        // ("" and a literal "(none)"), so rows are told apart by the pair.
+        var rows = points
             .GroupBy(point => (point.ObjectType, point.JobType))
             .Select(group => (Label: group.Key.ObjectType is null ? OtherLabel : Label(group.Key.ObjectType, group.Key.JobType ?? ""), Points: group))
-            .OrderBy(line => line.Points.Key.ObjectType is null)
-            .ThenBy(line => line.Label, StringComparer.Ordinal)
-            .ThenBy(line => line.Points.Key.ObjectType, StringComparer.Ordinal)
-            .ThenBy(line => line.Points.Key.JobType, StringComparer.Ordinal);
-        foreach (var (label, group) in series)
+            .OrderBy(row => row.Points.Key.ObjectType is null)
+            .ThenBy(row => row.Label, StringComparer.Ordinal)
+            .ThenBy(row => row.Points.Key.ObjectType, StringComparer.Ordinal)
+            .ThenBy(row => row.Points.Key.JobType, StringComparer.Ordinal)
+            .ToList();
+        var periods = Periods(scope, by);
+        var column = periods.Select((period, index) => (period, index)).ToDictionary(pair => pair.period, pair => pair.index, StringComparer.Ordinal);
+        var step = by == TrendPeriod.Week ? 7 : 1;
+        if (rows.Count > 0)
         {
-            // Periods with no processed row have no rate: they are left out, not drawn as 0.
-            var rated = group
-                .Where(point => point.FailureRate is not null)
-                .OrderBy(point => point.Period, StringComparer.Ordinal)
-                .ToList();
-            if (rated.Count == 0)
+            // Periods with no processed row have no rate: NaN, drawn blank, not as 0.
+            var rates = new double[rows.Count, periods.Count];
+            for (var r = 0; r < rows.Count; r++)
             {
-                continue;
+                for (var c = 0; c < periods.Count; c++)
+                {
+                    rates[r, c] = double.NaN;
+                }
+
+                foreach (var point in rows[r].Points)
+                {
+                    if (point.FailureRate is { } rate && column.TryGetValue(point.Period, out var c))
+                    {
+                        rates[r, c] = rate;
+                    }
+                }
             }
 
-            var line = plot.Add.Scatter(rated.Select(point => Day(point.Period).ToOADate()).ToArray(), rated.Select(point => point.FailureRate!.Value).ToArray());
-            line.LegendText = label;
-            line.MarkerSize = 4;
+            var heatmap = plot.Add.Heatmap(rates);
+            heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
+            heatmap.ManualRange = new ScottPlot.Range(0, 1);
+            heatmap.NaNCellColor = Colors.White;
+            heatmap.RenderStrategy = new ScottPlot.Plottables.Heatmap.RenderStrategies.Rectangles();
+            var first = Day(periods[0]).ToOADate();
+            heatmap.Rectangle = new CoordinateRect(first - step / 2.0, Day(periods[^1]).ToOADate() + step / 2.0, -0.5, rows.Count - 0.5);
+            var colorBar = plot.Add.ColorBar(heatmap);
+            colorBar.Label = "Failure rate (rows failed / rows processed)";
+            plot.Axes.Left.SetTicks(Enumerable.Range(0, rows.Count).Select(r => (double)(rows.Count - 1 - r)).ToArray(),
+                rows.Select(row => row.Label).ToArray());
         }
 
         var timeAxis = plot.Axes.DateTimeTicksBottom();
@@ -66,11 +91,22 @@ internal static class TrendChart
         plot.Title(string.Create(CultureInfo.InvariantCulture,
             $"Failure rate by {(by == TrendPeriod.Week ? "ISO week" : "day")}, {scope.FromText} to {scope.ToText}{(scope.AsOf is { } asOf ? $" as of {asOf.ToString(StoreTime.Format, CultureInfo.InvariantCulture)}" : "")}{(scope.SettledOnly ? ", settled jobs only" : "")}"));
         plot.XLabel(by == TrendPeriod.Week ? "Week (Monday, UTC)" : "Day (UTC)");
-        plot.YLabel("Failure rate (rows failed / rows processed)");
-        plot.Axes.SetLimitsX(Day(scope.FromText).ToOADate() - 0.5, Day(scope.ToText).ToOADate() + 0.5);
-        plot.Axes.SetLimitsY(0, 1);
-        plot.ShowLegend(Edge.Right);
+        plot.Axes.SetLimitsX(Day(periods[0]).ToOADate() - step / 2.0, Day(periods[^1]).ToOADate() + step / 2.0);
+        plot.Axes.SetLimitsY(-0.5, Math.Max(rows.Count, 1) - 0.5);
         return (plot.GetImageBytes(Width, Height, ImageFormat.Png), Encoding.UTF8.GetBytes(plot.GetSvgXml(Width, Height)));
+    }
+
+    /// <summary>Every period of the scope: each day, or the Monday of each ISO week it touches.</summary>
+    private static List<string> Periods(ReportScope scope, TrendPeriod by)
+    {
+        var first = by == TrendPeriod.Week ? scope.From.AddDays(-(((int)scope.From.DayOfWeek + 6) % 7)) : scope.From;
+        var periods = new List<string>();
+        for (var day = first; day <= scope.To; day = day.AddDays(by == TrendPeriod.Week ? 7 : 1))
+        {
+            periods.Add(day.ToString(TextFormats.Day, CultureInfo.InvariantCulture));
+        }
+
+        return periods;
     }
 
     private static string Label(string objectType, string jobType) =>

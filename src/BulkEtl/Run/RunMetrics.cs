@@ -12,4 +12,8 @@ internal sealed record RunMetrics(
     RunOutcome Outcome,
     RunCounts Counts,
     long DataQualityFlags,
-    DateTimeOffset? LastSuccessAt);
+    DateTimeOffset? LastSuccessAt)
+{
+    /// <summary>The groups flagged on the last complete UTC day (the digest's); null when the store could not tell.</summary>
+    public IReadOnlyList<BulkEtl.Report.Digest.Anomaly>? Anomalies { get; init; }
+}

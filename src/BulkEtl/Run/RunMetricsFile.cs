@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using BulkEtl.Report;
+using BulkEtl.Report.Digest;
 using BulkEtl.Store;
 
 namespace BulkEtl.Run;
@@ -87,6 +88,11 @@ internal static class RunMetricsFile
         Gauge(text, "bulk_etl_last_run_too_many_requests", "Answers HTTP 429 the last run received.", [("", Integer(counts.TooManyRequests))]);
         Gauge(text, "bulk_etl_last_run_data_quality_flags", "Stored jobs flagged by a data-quality rule when the last run finished.",
             [("", Integer(metrics.DataQualityFlags))]);
+        if (metrics.Anomalies is { } anomalies)
+        {
+            AnomalyGauges(text, anomalies);
+        }
+
         if (metrics.LastSuccessAt is { } lastSuccess)
         {
             Gauge(text, LastSuccess, "Unix time the last successful run ended.", [("", Seconds(lastSuccess))]);
@@ -122,6 +128,23 @@ internal static class RunMetricsFile
 
         return null;
     }
+
+    /// <summary>How many groups left their band on the last complete day, and one sample per such group with its rate.</summary>
+    private static void AnomalyGauges(StringBuilder text, IReadOnlyList<Anomaly> anomalies)
+    {
+        Gauge(text, "bulk_etl_anomalous_groups", "Groups (objectType x jobType) whose failure rate on the last complete UTC day lay above their usual band.",
+            [("", Integer(anomalies.Count))]);
+        if (anomalies.Count > 0)
+        {
+            Gauge(text, "bulk_etl_anomalous_group_failure_rate", "Failure rate on the last complete UTC day of each group flagged as anomalous.",
+                anomalies.Select(anomaly => ($"object_type=\"{Label(anomaly.ObjectType)}\",job_type=\"{Label(anomaly.JobType)}\"",
+                    anomaly.Rate.ToString("0.####", CultureInfo.InvariantCulture))).ToList());
+        }
+    }
+
+    /// <summary>A label value from Zuora: control characters dropped and capped, then escaped as the exposition format asks.</summary>
+    private static string Label(string value) =>
+        BulkEtl.Extract.SafeText.Clip(value, 100).Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
 
     private static void Gauge(StringBuilder text, string name, string help, IReadOnlyList<(string Labels, string Value)> series)
     {

@@ -53,7 +53,7 @@ public sealed class TrendEndToEndTests
         using var connection = StoreDatabase.Open(night.Database);
         var run = new RunLedger(connection, TimeProvider.System).Latest(1).Single();
         var csvFiles = Directory.GetFiles(night.Reports, "*.csv");
-        Assert.Equal(4, csvFiles.Length); // failure rates, daily trend, data quality, failure reasons (issue 12)
+        Assert.Equal(5, csvFiles.Length); // failure rates, daily trend, data quality, failure reasons, anomalies
         foreach (var csv in csvFiles)
         {
             var manifest = ManifestWriter.Read(csv + ManifestWriter.Suffix);
