@@ -5,16 +5,21 @@ INSERT INTO bulk_jobs (
     id, name, description, created_at, created_by, status,
     row_count, rows_succeeded, rows_failed, last_updated_at, failure_reason,
     object_type, job_type, is_custom_object, custom_object_namespace,
-    data_source_type, system_type, file_type, raw_json, first_seen_at, updated_at, entity_id)
+    data_source_type, system_type, file_type, raw_json, first_seen_at, updated_at, entity_id,
+    created_day, created_week, created_month)
 VALUES (
     @Id, @Name, @Description, @CreatedAt, @CreatedBy, @Status,
     @RowCount, @RowsSucceeded, @RowsFailed, @LastUpdatedAt, @FailureReason,
     @ObjectType, @JobType, @IsCustomObject, @CustomObjectNamespace,
-    @DataSourceType, @SystemType, @FileType, @RawJson, @FirstSeenAt, @UpdatedAt, @EntityId)
+    @DataSourceType, @SystemType, @FileType, @RawJson, @FirstSeenAt, @UpdatedAt, @EntityId,
+    @CreatedDay, @CreatedWeek, @CreatedMonth)
 ON CONFLICT (id) DO UPDATE SET
     name = excluded.name,
     description = excluded.description,
     created_at = excluded.created_at,
+    created_day = excluded.created_day,
+    created_week = excluded.created_week,
+    created_month = excluded.created_month,
     created_by = excluded.created_by,
     status = excluded.status,
     row_count = excluded.row_count,

@@ -1,6 +1,5 @@
--- Self-contradicting summaries (view job_state_quality_issues) among the job states the report of the same scope
--- counts (queries/report_jobs.sql, run with @IncludeUndated = 1): the current state, or the state as of @AsOf; only
--- settled ones with @SettledOnly. Types and counts are shown as stored (job_states_reported's stored_ columns).
+-- Self-contradicting summaries (view job_state_quality_issues) among the states of counted_states, the undated ones
+-- included: no window can place them, which is suspicious in itself. Types and counts are shown as stored.
 SELECT
     q.job_id                AS JobId,
     CAST(q.rule AS TEXT)    AS Rule,
@@ -12,6 +11,6 @@ SELECT
     c.stored_row_count      AS RowCount,
     c.stored_rows_succeeded AS RowsSucceeded,
     c.stored_rows_failed    AS RowsFailed
-FROM counted AS c
+FROM counted_states AS c
 JOIN job_state_quality_issues AS q ON q.source = c.source AND q.job_id = c.job_id AND q.snapshot_id IS c.snapshot_id
 ORDER BY c.created_at, q.job_id, q.rule;

@@ -1,14 +1,16 @@
--- Failed rows per (objectType, jobType, category, code, reason) over the jobs of queries/report_jobs.sql (its
--- "counted" CTE) whose reasons were collected, with each reason's share of its group's failed rows: grouped and rated
--- by rules/failure_reason_groups.sql, the definition the view failure_reasons_by_day uses too. The period is '' (the
--- whole window). C# does the final ordering.
+-- Failed rows per (objectType, jobType, category, code, reason) over the dated states of counted_states whose reasons
+-- were collected, with each reason's share of its (objectType, jobType) group's failed rows, rounded as the failure
+-- rate is (one integer expression, see views/failure_rates_by_period.sql); 0 when the group's reasons name no row.
+-- C# does the final ordering.
 SELECT object_type AS ObjectType, job_type AS JobType, category AS Category, code AS Code, reason AS Reason,
-       rows AS Rows, jobs AS Jobs, share_of_failed_rows AS ShareOfFailedRows
+       rows AS Rows, jobs AS Jobs,
+       CASE WHEN group_rows > 0 THEN (20000 * rows + group_rows) / (2 * group_rows) / 10000.0 ELSE 0.0 END AS ShareOfFailedRows
 FROM (
-    WITH reason_states AS (
-        SELECT '' AS period, c.object_type, c.job_type, r.job_id, r.category, r.code, r.reason, r.rows
-        FROM counted AS c
-        JOIN bulk_job_failure_reasons AS r ON r.job_id = c.job_id
-    )
-    -- @include rules/failure_reason_groups.sql
-);
+    SELECT c.object_type, c.job_type, r.category, r.code, r.reason,
+           SUM(r.rows) AS rows, COUNT(DISTINCT r.job_id) AS jobs,
+           SUM(SUM(r.rows)) OVER (PARTITION BY c.object_type, c.job_type) AS group_rows
+    FROM counted_states AS c
+    JOIN bulk_job_failure_reasons AS r ON r.job_id = c.job_id
+    WHERE c.created_at IS NOT NULL
+    GROUP BY c.object_type, c.job_type, r.category, r.code, r.reason
+) AS reason_sums;

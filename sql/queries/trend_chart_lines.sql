@@ -1,23 +1,13 @@
--- The trend chart's lines, from the trend's own groups (@Groups: a JSON array of {"period", "objectType", "jobType",
--- "rowCount", "rowsSucceeded", "rowsFailed"}, one per group of the trend CSV), so the chart shows exactly the CSV's
--- jobs without reading them again. A group drawn alone keeps its objectType and jobType; the rest come with both
--- null and are merged into one "other" line. Each line's periods are rated by rules/failure_rate_groups.sql from the
--- summed rows (the sum of groups' sums is the sum of their jobs'), not as an average of rates. Its job counts count
--- groups here, and the chart does not read them.
-SELECT period AS Period, object_type AS ObjectType, job_type AS JobType, failure_rate AS FailureRate
+-- The trend chart's points from the trend's own groups (chart_groups, one row per group of the trend CSV), so the
+-- chart shows exactly the CSV's jobs without reading them again: per period, one point for each line, every line's
+-- rate from its summed rows (the sum of groups' sums is the sum of their jobs'), not an average of rates, rounded as
+-- failure_rates.sql rounds.
+SELECT period AS Period, object_type AS ObjectType, job_type AS JobType,
+       CASE WHEN rows_succeeded + rows_failed > 0
+            THEN (20000 * rows_failed + rows_succeeded + rows_failed) / (2 * (rows_succeeded + rows_failed)) / 10000.0
+       END AS FailureRate
 FROM (
-    WITH grouped_states AS (
-        SELECT
-            'chart'                               AS period_kind,
-            json_extract(value, '$.period')        AS period,
-            ''                                    AS entity_id,
-            json_extract(value, '$.objectType')    AS object_type,
-            json_extract(value, '$.jobType')       AS job_type,
-            0                                     AS is_failed,
-            json_extract(value, '$.rowCount')      AS row_count,
-            json_extract(value, '$.rowsSucceeded') AS rows_succeeded,
-            json_extract(value, '$.rowsFailed')    AS rows_failed
-        FROM json_each(@Groups)
-    )
-    -- @include rules/failure_rate_groups.sql
-);
+    SELECT period, object_type, job_type, SUM(rows_succeeded) AS rows_succeeded, SUM(rows_failed) AS rows_failed
+    FROM chart_groups
+    GROUP BY period, object_type, job_type
+) AS line_sums;

@@ -2,9 +2,9 @@
 -- The unique (job_id, run_id) index keeps one state per run: a second fetch in the same run updates it.
 INSERT INTO bulk_job_snapshots (
     job_id, observed_at, run_id, status, row_count, rows_succeeded, rows_failed, last_updated_at,
-    created_at, object_type, job_type, failure_reason, not_found, entity_id)
+    created_at, object_type, job_type, failure_reason, not_found, entity_id, created_day, created_week, created_month)
 SELECT @Id, @ObservedAt, @RunId, @Status, @RowCount, @RowsSucceeded, @RowsFailed, @LastUpdatedAt,
-       @CreatedAt, @ObjectType, @JobType, @FailureReason, 0, @EntityId
+       @CreatedAt, @ObjectType, @JobType, @FailureReason, 0, @EntityId, @CreatedDay, @CreatedWeek, @CreatedMonth
 WHERE NOT EXISTS (
     SELECT 1
     FROM (SELECT * FROM bulk_job_snapshots WHERE job_id = @Id ORDER BY observed_at DESC, id DESC LIMIT 1) AS latest
@@ -25,6 +25,9 @@ ON CONFLICT (job_id, run_id) DO UPDATE SET
     rows_failed = excluded.rows_failed,
     last_updated_at = excluded.last_updated_at,
     created_at = excluded.created_at,
+    created_day = excluded.created_day,
+    created_week = excluded.created_week,
+    created_month = excluded.created_month,
     object_type = excluded.object_type,
     job_type = excluded.job_type,
     failure_reason = excluded.failure_reason,

@@ -1,2 +1,2 @@
--- The definition SQLite keeps of a view: its CREATE VIEW statement as written, without the final semicolon.
+-- The definition SQLite keeps of a view: the statement that created it as written, without the final semicolon.
 SELECT sql FROM sqlite_master WHERE type = 'view' AND name = @Name;

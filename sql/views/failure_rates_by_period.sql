@@ -1,15 +1,17 @@
--- The analyst view of failure rates per day, ISO week and month (daily_, weekly_ and monthly_failure_rates read it):
--- the current state of every dated job, grouped and rated by rules/failure_rate_groups.sql, the definition the CSV
--- reports use. Every `run` re-creates this view when its text here (with the rule included) differs from the
--- store's, so the view and the reports cannot drift apart. Its columns are the analysts' contract: the entity is not
--- one of them, so every entity's jobs are grouped together.
-DROP VIEW IF EXISTS failure_rates_by_period;
+-- Failure rates per day, ISO week and month (daily_, weekly_ and monthly_failure_rates read it) over the current state
+-- of every dated job, grouped and rated as the CSV reports are: rows_failed / (rows_succeeded + rows_failed) rounded
+-- half away from zero to 4 decimals, NULL when nothing was processed. The rounding is one integer expression, exact
+-- while rows_succeeded + rows_failed stays under 4.6·10^14 (README, "Trend queries in SQL"); a double division would
+-- round 0.12345 down. Every entity's jobs are grouped together: the entity is not one of the analysts' columns.
 CREATE VIEW failure_rates_by_period AS
-SELECT period_kind, period, object_type, job_type, jobs, jobs_failed, row_count, rows_succeeded, rows_failed, failure_rate
+SELECT period_kind, period, object_type, job_type, jobs, jobs_failed, row_count, rows_succeeded, rows_failed,
+       CASE WHEN rows_succeeded + rows_failed > 0
+            THEN (20000 * rows_failed + rows_succeeded + rows_failed) / (2 * (rows_succeeded + rows_failed)) / 10000.0
+       END AS failure_rate
 FROM (
-    WITH grouped_states AS (
-        SELECT period_kind, period, '' AS entity_id, object_type, job_type, is_failed, row_count, rows_succeeded, rows_failed
-        FROM bulk_job_periods
-    )
-    -- @include rules/failure_rate_groups.sql
-);
+    SELECT period_kind, period, object_type, job_type,
+           COUNT(*) AS jobs, SUM(is_failed) AS jobs_failed,
+           SUM(row_count) AS row_count, SUM(rows_succeeded) AS rows_succeeded, SUM(rows_failed) AS rows_failed
+    FROM bulk_job_periods
+    GROUP BY period_kind, period, object_type, job_type
+) AS sums;

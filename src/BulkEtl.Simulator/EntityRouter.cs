@@ -52,7 +52,7 @@ internal sealed class EntityRouter
     /// <summary>Every entity's tenant, the default first.</summary>
     public IReadOnlyList<SimulatedTenant> Tenants => [.. _entities.Values.Select(entity => entity.Tenant)];
 
-    /// <summary>Gives each entity its /downloads endpoint over the shared file origin (issue 12).</summary>
+    /// <summary>Gives each entity its /downloads endpoint over the shared file origin.</summary>
     public void AttachDownloads(FileOrigin files, TimeProvider timeProvider)
     {
         foreach (var entity in _entities.Values)

@@ -53,7 +53,7 @@ public sealed record SimulatorOptions
 
     public FaultOptions Faults { get; init; } = new();
 
-    /// <summary>The file origin behind /downloads (issue 12): link lifetime and file faults.</summary>
+    /// <summary>The file origin behind /downloads: link lifetime and file faults.</summary>
     public FileOriginOptions Files { get; init; } = new();
 
     /// <summary>

@@ -94,7 +94,7 @@ public sealed class SimulatorStats
                 Interlocked.Increment(ref _listRequests);
                 break;
             default:
-                // By id: the summary; /downloads (issue 12) is counted apart, in the requests' paths.
+                // By id: the summary; /downloads is counted apart, in the requests' paths.
                 if (request.JobId is not null && request.Path.EndsWith("/summary", StringComparison.Ordinal))
                 {
                     Interlocked.Increment(ref _summaryRequests);

@@ -59,7 +59,7 @@ public sealed class ZuoraSimulator : IAsyncDisposable
     /// <summary>Deletes a job: it leaves the list and its summary answers 404.</summary>
     public bool RemoveJob(string id) => _tenant.Remove(id);
 
-    /// <summary>The file origin's address: another loopback port, as object storage is another host (issue 12).</summary>
+    /// <summary>The file origin's address: another loopback port, as object storage is another host.</summary>
     public Uri FileOriginUrl => _files.BaseUrl;
 
     /// <summary>Every request the file origin received, with all its headers.</summary>
@@ -166,7 +166,7 @@ public sealed class ZuoraSimulator : IAsyncDisposable
             Stats.Record(new RecordedRequest(receivedAt, request.Method, request.Path.Value ?? "", request.QueryString.Value,
                 context.Response.StatusCode, RequestHeaders.Get(request, "Zuora-Track-Id"), RequestHeaders.Get(request, "Zuora-Entity-Ids"),
                 RequestHeaders.Get(request, "Zuora-Org-Ids"), RequestHeaders.AcceptsGzip(request),
-                // JobId marks a summary fetched by id; /downloads (issue 12) is told apart by its path.
+                // JobId marks a summary fetched by id; /downloads is told apart by its path.
                 endpoint == Endpoint.Downloads ? null : jobId));
         }
     }

@@ -3,7 +3,7 @@ using BulkEtl.Reasons;
 
 namespace BulkEtl.Cli.Commands;
 
-/// <summary><c>run</c>'s flags for issue 12's failure reasons: off, and the size cap of one error-rows file.</summary>
+/// <summary><c>run</c>'s flags for the failure reasons: off, and the size cap of one error-rows file.</summary>
 internal sealed class FailureReasonFlags
 {
     private readonly Option<bool> _off = new("--no-failure-reasons")

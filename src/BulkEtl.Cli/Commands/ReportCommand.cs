@@ -26,7 +26,7 @@ internal static class ReportCommand
             var (first, last) = ReportWindow.Resolve(parse.GetValue(from), parse.GetValue(to), environment.TimeProvider);
             var scope = new ReportScope(first, last, CommonOptions.ParseAsOf(parse.GetValue(asOf)), parse.GetValue(settledOnly),
                 EntityIds.ValidateFilter(parse.GetValue(entityId)));
-            using var connection = ReadOnlyStore.Open(ExistingDatabase(parse.GetValue(database)!));
+            using var connection = ReadOnlyStore.Open(ExistingDatabase(parse.GetValue(database)!), forReports: true);
             var outputDirectory = OutputFolder.EnsureWritable(parse.GetValue(output)!);
             await using var services = CliServices.Build(environment);
             var publisher = services.GetRequiredService<ReportPublisherFactory>().Create(connection, outputDirectory);

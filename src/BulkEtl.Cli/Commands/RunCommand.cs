@@ -69,7 +69,7 @@ internal static class RunCommand
         string LogLevel,
         string LogFormat)
     {
-        /// <summary>The failure-reason collection's bounds (issue 12); null with --no-failure-reasons.</summary>
+        /// <summary>The failure-reason collection's bounds; null with --no-failure-reasons.</summary>
         public BulkEtl.Reasons.FailureFileOptions? FailureReasons { get; init; } = new();
     }
 

@@ -14,7 +14,7 @@ internal static class RunSummaryPrinter
             + $"{counts.Requests} requests, {counts.Retries} retries, {counts.TooManyRequests} answered 429 (track id {result.TrackId})");
         if (result.FailureReasons is { } reasons)
         {
-            // Issue 12: never part of the outcome; a job whose file could not be read is tried again next run.
+            // Never part of the outcome: a job whose file could not be read is tried again next run.
             environment.Output.WriteLine(
                 $"failure reasons: {reasons.Pending} job(s) pending, {reasons.Collected} collected, {reasons.Failed} failed, "
                 + $"{reasons.Unavailable} without a file or reason yet, {reasons.LinksRenewed} expired link(s) renewed, "

@@ -29,7 +29,7 @@ internal static class TrendCommand
             var scope = new ReportScope(first, last, CommonOptions.ParseAsOf(parse.GetValue(asOf)), parse.GetValue(settledOnly),
                 EntityIds.ValidateFilter(parse.GetValue(entityId)));
             var period = parse.GetValue(by) == "week" ? TrendPeriod.Week : TrendPeriod.Day;
-            using var connection = ReadOnlyStore.Open(ReportCommand.ExistingDatabase(parse.GetValue(database)!));
+            using var connection = ReadOnlyStore.Open(ReportCommand.ExistingDatabase(parse.GetValue(database)!), forReports: true);
             var outputDirectory = OutputFolder.EnsureWritable(parse.GetValue(output)!);
             await using var services = CliServices.Build(environment);
             var files = await services.GetRequiredService<ReportPublisherFactory>().Create(connection, outputDirectory).TrendAsync(scope, period, cancellationToken);

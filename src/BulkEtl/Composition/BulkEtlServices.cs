@@ -26,16 +26,17 @@ internal static class BulkEtlServices
 
     /// <summary>
     /// A night against one Zuora tenant: a factory-made HttpClient that follows no redirect, the shared resilience
-    /// pipeline, the token source the options call for, the adaptive limiter, the client, the extractor and the run.
+    /// pipeline, and for each entity (one, possibly without an entity header, on a single-entity tenant) its own
+    /// transport, token source, adaptive limiter, client and extractor, all built by <see cref="Entity"/>.
     /// </summary>
     /// <param name="primaryHandler">For tests only: the handler under the client instead of the network's.</param>
     public static IServiceCollection AddNightlyRun(this IServiceCollection services, ZuoraOptions options,
         Func<HttpMessageHandler>? primaryHandler = null)
     {
-        // The one client a single-entity night (or a check) builds sends the first entity as its header; a multi-entity
-        // night builds one more per entity (Entities).
-        options = options.EntityIds.Count > 0 ? options with { EntityId = options.EntityIds[0] } : options;
-        services.AddSingleton(options);
+        // Each entity's options carry its entity id; the night's own are the first entity's, as its first client's.
+        IReadOnlyList<string?> entityIds = options.EntityIds.Count > 0 ? [.. options.EntityIds] : [options.EntityId];
+        var entityOptions = entityIds.Select(entityId => options with { EntityId = entityId }).ToList();
+        services.AddSingleton(entityOptions[0]);
         services.AddSingleton<ZuoraCallMetrics>();
         services.AddHttpClient(ZuoraHttpClient, client =>
             {
@@ -49,23 +50,20 @@ internal static class BulkEtlServices
             .RemoveAllLoggers();
         services.AddSingleton(provider => ZuoraResiliencePipeline.Create(options.Resilience, provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ZuoraCallMetrics>(), provider.GetRequiredService<ILoggerFactory>().CreateLogger("BulkEtl.Zuora")));
-        services.AddSingleton(provider => new ZuoraTransport(
-            provider.GetRequiredService<IHttpClientFactory>().CreateClient(ZuoraHttpClient), options,
-            provider.GetRequiredService<ResiliencePipeline>(), provider.GetRequiredService<ZuoraCallMetrics>(),
-            provider.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(provider => AccessTokenSources.Create(options, provider.GetRequiredService<ZuoraTransport>(),
-            provider.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(_ => new AdaptiveConcurrencyLimiter(options.MaxConcurrency));
-        services.AddSingleton<ZuoraClient>();
-        services.AddSingleton<JobExtractor>();
-        services.AddSingleton(provider => Entities(options, provider));
+        services.AddSingleton(provider => new TenantEntities(entityOptions.Select(entity => Entity(entity, provider)).ToList()));
+
+        // A check, and the tests of one client, talk to the first entity as a night does.
+        services.AddSingleton(provider => First(provider).Client);
+        services.AddSingleton(provider => First(provider).Extractor);
+        services.AddSingleton(provider => First(provider).Transport);
+        services.AddSingleton(provider => First(provider).Tokens);
         services.AddSingleton<NightlyRun>();
         services.AddSingleton<DryRun>();
         return services;
     }
 
     /// <summary>
-    /// Why rows fail (issue 12): the failure-reason collection a night runs after its summaries. The file host gets its
+    /// Why rows fail: the failure-reason collection a night runs after its summaries. The file host gets its
     /// own HttpClient with no default headers, so no Authorization or Zuora-* header can reach it. Nothing is added
     /// when <paramref name="options"/> is null (--no-failure-reasons): the run then skips the step.
     /// </summary>
@@ -88,29 +86,21 @@ internal static class BulkEtlServices
     }
 
     /// <summary>
-    /// The night's entities: the services above for a single entity; for several, one transport, token source, limiter,
-    /// client and extractor per entity (Zuora's token and concurrency limit are per entity), sharing the HttpClient
-    /// factory, the pipeline and the call metrics.
+    /// One entity's objects, the same for a single-entity night and for each entity of a multi-entity one: its own
+    /// transport (which sends its Zuora-Entity-Ids header), token source, limiter, client and extractor (Zuora's token
+    /// and concurrency limit are per entity), sharing the HttpClient factory, the pipeline and the call metrics.
     /// </summary>
-    private static TenantEntities Entities(ZuoraOptions options, IServiceProvider provider)
+    private static EntityExtraction Entity(ZuoraOptions entityOptions, IServiceProvider provider)
     {
-        if (options.EntityIds.Count <= 1)
-        {
-            return new TenantEntities([new EntityExtraction(options.EntityId,
-                provider.GetRequiredService<JobExtractor>(), provider.GetRequiredService<ZuoraClient>())]);
-        }
-
         var timeProvider = provider.GetRequiredService<TimeProvider>();
-        var metrics = provider.GetRequiredService<ZuoraCallMetrics>();
         var loggers = provider.GetRequiredService<ILoggerFactory>();
-        return new TenantEntities(options.EntityIds.Select(entityId =>
-        {
-            var entityOptions = options with { EntityId = entityId };
-            var transport = new ZuoraTransport(provider.GetRequiredService<IHttpClientFactory>().CreateClient(ZuoraHttpClient), entityOptions,
-                provider.GetRequiredService<ResiliencePipeline>(), metrics, timeProvider);
-            var client = new ZuoraClient(transport, AccessTokenSources.Create(entityOptions, transport, timeProvider),
-                new AdaptiveConcurrencyLimiter(options.MaxConcurrency), timeProvider, loggers.CreateLogger<ZuoraClient>());
-            return new EntityExtraction(entityId, new JobExtractor(client, loggers.CreateLogger<JobExtractor>()), client);
-        }).ToList());
+        var transport = new ZuoraTransport(provider.GetRequiredService<IHttpClientFactory>().CreateClient(ZuoraHttpClient), entityOptions,
+            provider.GetRequiredService<ResiliencePipeline>(), provider.GetRequiredService<ZuoraCallMetrics>(), timeProvider);
+        var tokens = AccessTokenSources.Create(entityOptions, transport, timeProvider);
+        var client = new ZuoraClient(transport, tokens, new AdaptiveConcurrencyLimiter(entityOptions.MaxConcurrency), timeProvider,
+            loggers.CreateLogger<ZuoraClient>());
+        return new EntityExtraction(entityOptions.EntityId, new JobExtractor(client, loggers.CreateLogger<JobExtractor>()), client, transport, tokens);
     }
+
+    private static EntityExtraction First(IServiceProvider provider) => provider.GetRequiredService<TenantEntities>().Entities[0];
 }

@@ -11,10 +11,17 @@ internal static class DataQualityReport
 {
     public const string QueryFile = "queries/data_quality.sql";
 
+    /// <summary>The SQL files the list reads, then the views it reads: a manifest hashes them.</summary>
+    public static IReadOnlyList<string> SqlFiles { get; } =
+        [ReportStates.File, QueryFile, .. ReportViews.States, DerivedSchema.ViewFile("job_state_quality_issues")];
+
     public static string FileName(ReportScope scope) => $"data-quality_{scope.FromText}_{scope.ToText}.csv";
 
     public static IReadOnlyList<DataQualityRow> Query(SqliteConnection connection, ReportScope scope) =>
-        connection.Query<Issue>(ReportScope.Sql(QueryFile), scope.Parameters(includeUndated: true))
+        Query(new ReportStates(connection), scope);
+
+    public static IReadOnlyList<DataQualityRow> Query(ReportStates states, ReportScope scope) =>
+        states.Select(scope).Connection.Query<Issue>(SqlScripts.Get(QueryFile))
             .Select(issue => new DataQualityRow(issue.JobId, issue.Rule, issue.Detail, issue.ObjectType, issue.JobType, issue.Status,
                 issue.CreatedAt, issue.RowCount, issue.RowsSucceeded, issue.RowsFailed))
             .ToList();

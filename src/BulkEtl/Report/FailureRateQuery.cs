@@ -3,9 +3,9 @@ using BulkEtl.Store;
 namespace BulkEtl.Report;
 
 /// <summary>
-/// The queries behind the failure-rate report, the trend and its chart: sql/queries/failure_rates.sql after the shared
-/// job selection, and trend_chart_lines.sql over the trend's groups, both grouping and rating by
-/// sql/rules/failure_rate_groups.sql, the definition the analyst views use too. No rate is computed in C#.
+/// The queries behind the failure-rate report, the trend and its chart: <c>sql/queries/failure_rates.sql</c> over the
+/// scope's counted states, and <c>trend_chart_lines.sql</c> over the trend's groups, handed to it as rows of a temp
+/// table. No rate is computed in C#.
 /// </summary>
 internal static class FailureRateQuery
 {
@@ -16,12 +16,11 @@ internal static class FailureRateQuery
     /// <summary>Rows ordered by entity, period, objectType, jobType (ordinal); period is "" when <paramref name="by"/> is null.</summary>
     /// <param name="byEntity">Groups per Zuora entity too (<see cref="EntityColumn.IsShown"/>, which the caller reads
     /// once for the rows and the CSV's columns alike).</param>
-    public static IReadOnlyList<FailureRateRow> Run(SqliteConnection connection, ReportScope scope, TrendPeriod? by, bool byEntity)
+    public static IReadOnlyList<FailureRateRow> Run(ReportStates states, ReportScope scope, TrendPeriod? by, bool byEntity)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        var parameters = Parameters(scope, by);
-        parameters.Add("ByEntity", byEntity ? 1 : 0);
-        return connection.Query<FailureRateRow>(ReportScope.Sql(File), parameters)
+        ArgumentNullException.ThrowIfNull(states);
+        states.Select(scope);
+        return states.Connection.Query<FailureRateRow>(SqlScripts.Get(File), new { By = Period(by), ByEntity = byEntity ? 1 : 0 })
             .OrderBy(row => row.EntityId, StringComparer.Ordinal)
             .ThenBy(row => row.Period, StringComparer.Ordinal)
             .ThenBy(row => row.ObjectType, StringComparer.Ordinal)
@@ -30,28 +29,33 @@ internal static class FailureRateQuery
     }
 
     /// <summary>
-    /// The chart's points from the trend's <paramref name="rows"/>: a rate per period for each of <paramref name="lines"/>,
-    /// and for every other group merged (<see cref="ChartPoint.ObjectType"/> and <see cref="ChartPoint.JobType"/> null).
+    /// The chart's points from the trend's <paramref name="rows"/>, handed to SQL as rows of a temp table: a rate per
+    /// period for each of <paramref name="lines"/>, and for every other group merged (<see cref="ChartPoint.ObjectType"/>
+    /// and <see cref="ChartPoint.JobType"/> null).
     /// </summary>
     public static IReadOnlyList<ChartPoint> ChartPoints(
         SqliteConnection connection, IReadOnlyList<FailureRateRow> rows, IReadOnlyCollection<(string ObjectType, string JobType)> lines)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        var groups = rows.Select(row =>
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(lines);
+        connection.Execute(SqlScripts.Get("queries/create_chart_groups.sql"));
+        using (var transaction = connection.BeginTransaction(deferred: true))
         {
-            var alone = lines.Contains((row.ObjectType, row.JobType));
-            return new ChartGroup(row.Period, alone ? row.ObjectType : null, alone ? row.JobType : null, row.RowCount, row.RowsSucceeded, row.RowsFailed);
-        });
-        return connection.Query<ChartPoint>(SqlScripts.Get(ChartLinesFile), new { Groups = SqlJson.Of(groups) }).ToList();
+            connection.Execute(SqlScripts.Get("queries/clear_chart_groups.sql"), transaction: transaction);
+            using var add = new PreparedBatch(transaction, SqlScripts.Get("queries/add_chart_group.sql"),
+                "Period", "ObjectType", "JobType", "RowsSucceeded", "RowsFailed");
+            foreach (var row in rows)
+            {
+                var alone = lines.Contains((row.ObjectType, row.JobType));
+                add.Execute(row.Period, alone ? row.ObjectType : null, alone ? row.JobType : null, row.RowsSucceeded, row.RowsFailed);
+            }
+
+            transaction.Commit();
+        }
+
+        return connection.Query<ChartPoint>(SqlScripts.Get(ChartLinesFile)).ToList();
     }
 
-    private static DynamicParameters Parameters(ReportScope scope, TrendPeriod? by)
-    {
-        var parameters = new DynamicParameters(scope.Parameters());
-        parameters.Add("By", by switch { TrendPeriod.Day => "day", TrendPeriod.Week => "week", _ => "window" });
-        return parameters;
-    }
-
-    /// <summary>One trend group as the chart query reads it; null types put it in the merged line.</summary>
-    private sealed record ChartGroup(string Period, string? ObjectType, string? JobType, long RowCount, long RowsSucceeded, long RowsFailed);
+    private static string Period(TrendPeriod? by) => by switch { TrendPeriod.Day => "day", TrendPeriod.Week => "week", _ => "window" };
 }

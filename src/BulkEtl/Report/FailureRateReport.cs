@@ -9,8 +9,9 @@ namespace BulkEtl.Report;
 /// </summary>
 internal static class FailureRateReport
 {
-    /// <summary>The SQL behind the report, after the shared job selection; its hash goes into manifests.</summary>
-    public const string QueryFile = FailureRateQuery.File;
+    /// <summary>The SQL files the report reads, in the order they run, then the views they read: a manifest hashes them.</summary>
+    public static IReadOnlyList<string> SqlFiles { get; } =
+        [ReportStates.File, FailureRateQuery.File, .. ReportViews.States];
 
     public static string FileName(DateOnly from, DateOnly to) => string.Create(
         CultureInfo.InvariantCulture, $"failure-rates_{from.ToString(TextFormats.Day, CultureInfo.InvariantCulture)}_{to.ToString(TextFormats.Day, CultureInfo.InvariantCulture)}.csv");
@@ -26,5 +27,8 @@ internal static class FailureRateReport
 
     /// <summary>The report's rows for <paramref name="scope"/>, ordered by objectType then jobType (ordinal).</summary>
     public static IReadOnlyList<FailureRateRow> Query(SqliteConnection connection, ReportScope scope, bool? byEntity = null) =>
-        FailureRateQuery.Run(connection, scope, by: null, byEntity ?? EntityColumn.IsShown(connection));
+        Query(new ReportStates(connection), scope, byEntity ?? EntityColumn.IsShown(connection));
+
+    public static IReadOnlyList<FailureRateRow> Query(ReportStates states, ReportScope scope, bool byEntity) =>
+        FailureRateQuery.Run(states, scope, by: null, byEntity);
 }

@@ -1,7 +1,7 @@
 namespace BulkEtl.Report;
 
 /// <summary>
-/// One group of the failure-rate report or of the trend, as sql/rules/failure_rate_groups.sql gives it: a period
+/// One group of the failure-rate report or of the trend, as sql/queries/failure_rates.sql gives it: a period
 /// (<c>""</c> for the report's whole window), a Zuora entity (<c>""</c> unless the store holds several), an
 /// (objectType, jobType) pair (<c>""</c> when missing), its counts with missing ones as 0, and the failure rate
 /// rowsFailed / (rowsSucceeded + rowsFailed) rounded half away from zero to 4 decimals, null when nothing was

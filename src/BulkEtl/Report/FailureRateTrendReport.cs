@@ -1,5 +1,3 @@
-using BulkEtl.Store;
-
 namespace BulkEtl.Report;
 
 /// <summary>
@@ -8,29 +6,28 @@ namespace BulkEtl.Report;
 /// </summary>
 internal static class FailureRateTrendReport
 {
-    public const string QueryFile = FailureRateQuery.File;
-
-    /// <summary>The SQL behind the CSV and its chart, as a manifest hashes it: the trend's query, then the chart's.</summary>
-    public static string Sql => ReportScope.Sql(QueryFile) + "\n" + SqlScripts.Get(FailureRateQuery.ChartLinesFile);
+    /// <summary>The SQL files the CSV and its chart read, then the views they read: a manifest hashes them.</summary>
+    public static IReadOnlyList<string> SqlFiles { get; } =
+        [ReportStates.File, FailureRateQuery.File, FailureRateQuery.ChartLinesFile, .. ReportViews.States];
 
     public static string BaseName(TrendPeriod by, ReportScope scope) =>
         $"failure-rate-trend_{by.ToString().ToLowerInvariant()}_{scope.FromText}_{scope.ToText}";
 
     /// <summary>The rows, ordered by entity, period, objectType, jobType (ordinal).</summary>
     public static IReadOnlyList<FailureRateRow> Query(SqliteConnection connection, ReportScope scope, TrendPeriod by, bool? byEntity = null) =>
-        FailureRateQuery.Run(connection, scope, by, byEntity ?? EntityColumn.IsShown(connection));
+        FailureRateQuery.Run(new ReportStates(connection), scope, by, byEntity ?? EntityColumn.IsShown(connection));
 
     /// <summary>The CSV's columns: the period, and an entityId first only when asked.</summary>
     public static CsvColumns<FailureRateRow> Columns(bool withEntity) =>
         withEntity ? new() : new(nameof(FailureRateRow.EntityId));
 
     /// <summary>Writes the CSV of <paramref name="rows"/>, then the chart of the same jobs, rated by the same rule.</summary>
-    public static async Task<TrendFiles> WriteAsync(SqliteConnection connection, IReadOnlyList<FailureRateRow> rows, ReportScope scope,
+    public static async Task<TrendFiles> WriteAsync(ReportStates states, IReadOnlyList<FailureRateRow> rows, ReportScope scope,
         TrendPeriod by, string outputDirectory, CancellationToken cancellationToken, bool withEntity = false)
     {
         var baseName = Path.Combine(outputDirectory, BaseName(by, scope));
         var csv = await new CsvFileWriter<FailureRateRow>(Columns(withEntity)).WriteAsync(baseName + ".csv", rows, cancellationToken);
-        var chart = TrendChart.Draw(FailureRateQuery.ChartPoints(connection, rows, TrendChart.Lines(rows)), scope, by);
+        var chart = TrendChart.Draw(FailureRateQuery.ChartPoints(states.Connection, rows, TrendChart.Lines(rows)), scope, by);
         var png = await AtomicFile.WriteAsync(baseName + ".png", chart.Png, cancellationToken);
         var svg = await AtomicFile.WriteAsync(baseName + ".svg", chart.Svg, cancellationToken);
         return new TrendFiles(csv, PublishedFile.Of(png, chart.Png), PublishedFile.Of(svg, chart.Svg));

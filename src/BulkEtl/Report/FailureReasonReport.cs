@@ -1,4 +1,5 @@
 using System.Globalization;
+using BulkEtl.Store;
 
 namespace BulkEtl.Report;
 
@@ -13,13 +14,19 @@ internal static class FailureReasonReport
 
     public const string JobsQueryFile = "queries/failure_reasons_jobs.sql";
 
+    /// <summary>The SQL files the report reads, then the views they read: a manifest hashes them.</summary>
+    public static IReadOnlyList<string> SqlFiles { get; } = [ReportStates.File, QueryFile, JobsQueryFile, .. ReportViews.States];
+
     public static string FileName(ReportScope scope) =>
         string.Create(CultureInfo.InvariantCulture, $"failure-reasons_{scope.FromText}_{scope.ToText}.csv");
 
-    public static IReadOnlyList<FailureReasonRow> Query(SqliteConnection connection, ReportScope scope)
+    public static IReadOnlyList<FailureReasonRow> Query(SqliteConnection connection, ReportScope scope) =>
+        Query(new ReportStates(connection), scope);
+
+    public static IReadOnlyList<FailureReasonRow> Query(ReportStates states, ReportScope scope)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        return connection.Query<FailureReasonRow>(ReportScope.Sql(QueryFile), scope.Parameters())
+        ArgumentNullException.ThrowIfNull(states);
+        return states.Select(scope).Connection.Query<FailureReasonRow>(SqlScripts.Get(QueryFile))
             .OrderBy(row => row.ObjectType, StringComparer.Ordinal)
             .ThenBy(row => row.JobType, StringComparer.Ordinal)
             .ThenByDescending(row => row.Rows)
@@ -29,6 +36,9 @@ internal static class FailureReasonReport
     }
 
     /// <summary>How many jobs the report counts (each once, however many reasons it had).</summary>
-    public static long CountJobs(SqliteConnection connection, ReportScope scope) =>
-        connection.ExecuteScalar<long>(ReportScope.Sql(JobsQueryFile), scope.Parameters());
+    public static long CountJobs(ReportStates states, ReportScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(states);
+        return states.Select(scope).Connection.ExecuteScalar<long>(SqlScripts.Get(JobsQueryFile));
+    }
 }

@@ -2,8 +2,8 @@ namespace BulkEtl.Report;
 
 /// <summary>
 /// One row of the failure-reason report: a reason of one (objectType, jobType) group, the failed rows and jobs that
-/// gave it, and its share of the group's failed rows whose reasons are known, by the rounding rule of
-/// sql/rules/rounded_ratio.sql (grouped by sql/rules/failure_reason_groups.sql).
+/// gave it, and its share of the group's failed rows whose reasons are known, by the failure rate's rounding rule
+/// (sql/queries/failure_reasons.sql).
 /// </summary>
 internal sealed record FailureReasonRow(
     string ObjectType,

@@ -23,7 +23,9 @@ internal static class ManifestWriter
         typeof(ManifestWriter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
     /// <returns>The CSV and its manifest, each with its hash and size (the CSV is read once, here).</returns>
-    public static async Task<(PublishedFile Csv, PublishedFile Manifest)> WriteAsync(string csvPath, string sql, ReportScope scope, TrendPeriod? by, int rows, long jobsCounted,
+    /// <param name="sqlFiles">The SQL files the report reads (its queries and the views under them), listed beside the
+    /// report: the manifest hashes their text, so a changed rule gives another number.</param>
+    public static async Task<(PublishedFile Csv, PublishedFile Manifest)> WriteAsync(string csvPath, IReadOnlyList<string> sqlFiles, ReportScope scope, TrendPeriod? by, int rows, long jobsCounted,
         string? runId, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         var csvBytes = await File.ReadAllBytesAsync(csvPath, cancellationToken);
@@ -37,12 +39,19 @@ internal static class ManifestWriter
             Rows: rows,
             JobsCounted: jobsCounted,
             ToolVersion: ToolVersion,
-            SqlSha256: Sha256(Encoding.UTF8.GetBytes(sql.ReplaceLineEndings("\n"))),
+            SqlSha256: Sha256(Encoding.UTF8.GetBytes(Sql(sqlFiles))),
             CsvSha256: Sha256(csvBytes),
             GeneratedAt: StoreTime.ToText(timeProvider.GetUtcNow()));
         var manifestBytes = JsonSerializer.SerializeToUtf8Bytes(manifest, Json);
         var manifestPath = await AtomicFile.WriteAsync(csvPath + Suffix, manifestBytes, cancellationToken);
         return (new PublishedFile(csvPath, manifest.CsvSha256, csvBytes.LongLength), PublishedFile.Of(manifestPath, manifestBytes));
+    }
+
+    /// <summary>The text a manifest hashes: the files' texts (line ends as LF), in the order given, one after another.</summary>
+    public static string Sql(IReadOnlyList<string> sqlFiles)
+    {
+        ArgumentNullException.ThrowIfNull(sqlFiles);
+        return string.Concat(sqlFiles.Select(SqlScripts.Get));
     }
 
     public static ReportManifest Read(string manifestPath) =>

@@ -10,13 +10,16 @@ internal sealed class ReportPublisher(SqliteConnection connection, string output
     // Whether the CSVs show an entityId column and group by entity: read once, so the rows and the columns agree.
     private readonly Lazy<bool> _byEntity = new(() => EntityColumn.IsShown(connection));
 
+    // The states each scope counts, selected once for all the files of that scope.
+    private readonly ReportStates _states = new(connection);
+
     /// <returns>The CSV and its manifest.</returns>
     public async Task<IReadOnlyList<PublishedFile>> FailureRatesAsync(ReportScope scope, CancellationToken cancellationToken)
     {
-        var rows = FailureRateReport.Query(connection, scope, _byEntity.Value);
+        var rows = FailureRateReport.Query(_states, scope, _byEntity.Value);
         var csv = await new CsvFileWriter<FailureRateRow>(FailureRateReport.Columns(_byEntity.Value))
             .WriteAsync(Path.Combine(outputDirectory, FailureRateReport.FileName(scope.From, scope.To)), rows, cancellationToken);
-        var (published, manifest) = await ManifestWriter.WriteAsync(csv, ReportSql.WithViews(connection, ReportScope.Sql(FailureRateReport.QueryFile)), scope, null, rows.Count,
+        var (published, manifest) = await ManifestWriter.WriteAsync(csv, FailureRateReport.SqlFiles, scope, null, rows.Count,
             rows.Sum(row => row.Jobs), runId, timeProvider, cancellationToken);
         return [published, manifest];
     }
@@ -24,9 +27,9 @@ internal sealed class ReportPublisher(SqliteConnection connection, string output
     /// <returns>The CSV, its manifest, and the chart as PNG and SVG.</returns>
     public async Task<IReadOnlyList<PublishedFile>> TrendAsync(ReportScope scope, TrendPeriod by, CancellationToken cancellationToken)
     {
-        var rows = FailureRateTrendReport.Query(connection, scope, by, _byEntity.Value);
-        var files = await FailureRateTrendReport.WriteAsync(connection, rows, scope, by, outputDirectory, cancellationToken, _byEntity.Value);
-        var (published, manifest) = await ManifestWriter.WriteAsync(files.Csv, ReportSql.WithViews(connection, FailureRateTrendReport.Sql), scope, by, rows.Count,
+        var rows = FailureRateQuery.Run(_states, scope, by, _byEntity.Value);
+        var files = await FailureRateTrendReport.WriteAsync(_states, rows, scope, by, outputDirectory, cancellationToken, _byEntity.Value);
+        var (published, manifest) = await ManifestWriter.WriteAsync(files.Csv, FailureRateTrendReport.SqlFiles, scope, by, rows.Count,
             rows.Sum(row => row.Jobs), runId, timeProvider, cancellationToken);
         return [published, manifest, files.Png, files.Svg];
     }
@@ -34,22 +37,22 @@ internal sealed class ReportPublisher(SqliteConnection connection, string output
     /// <returns>The CSV and its manifest.</returns>
     public async Task<IReadOnlyList<PublishedFile>> DataQualityAsync(ReportScope scope, CancellationToken cancellationToken)
     {
-        var rows = DataQualityReport.Query(connection, scope);
+        var rows = DataQualityReport.Query(_states, scope);
         var csv = await new CsvFileWriter<DataQualityRow>(new CsvColumns<DataQualityRow>())
             .WriteAsync(Path.Combine(outputDirectory, DataQualityReport.FileName(scope)), rows, cancellationToken);
-        var (published, manifest) = await ManifestWriter.WriteAsync(csv, ReportSql.WithViews(connection, ReportScope.Sql(DataQualityReport.QueryFile)), scope, null, rows.Count,
+        var (published, manifest) = await ManifestWriter.WriteAsync(csv, DataQualityReport.SqlFiles, scope, null, rows.Count,
             rows.Select(row => row.JobId).Distinct(StringComparer.Ordinal).LongCount(), runId, timeProvider, cancellationToken);
         return [published, manifest];
     }
 
-    /// <returns>The failure-reason CSV (issue 12) and its manifest.</returns>
+    /// <returns>The failure-reason CSV and its manifest.</returns>
     public async Task<IReadOnlyList<PublishedFile>> FailureReasonsAsync(ReportScope scope, CancellationToken cancellationToken)
     {
-        var rows = FailureReasonReport.Query(connection, scope);
+        var rows = FailureReasonReport.Query(_states, scope);
         var csv = await new CsvFileWriter<FailureReasonRow>(new CsvColumns<FailureReasonRow>())
             .WriteAsync(Path.Combine(outputDirectory, FailureReasonReport.FileName(scope)), rows, cancellationToken);
-        var (published, manifest) = await ManifestWriter.WriteAsync(csv, ReportSql.WithViews(connection, ReportScope.Sql(FailureReasonReport.QueryFile)), scope, null, rows.Count,
-            FailureReasonReport.CountJobs(connection, scope), runId, timeProvider, cancellationToken);
+        var (published, manifest) = await ManifestWriter.WriteAsync(csv, FailureReasonReport.SqlFiles, scope, null, rows.Count,
+            FailureReasonReport.CountJobs(_states, scope), runId, timeProvider, cancellationToken);
         return [published, manifest];
     }
 }

@@ -15,21 +15,16 @@ internal sealed record ReportScope(DateOnly From, DateOnly To, DateTimeOffset? A
 
     public string ToText => To.ToString(TextFormats.Day, CultureInfo.InvariantCulture);
 
-    /// <summary>The report's SQL: the shared job selection followed by <paramref name="query"/>'s own SELECT.</summary>
-    public static string Sql(string query) => SqlScripts.Get("queries/report_jobs.sql") + "\n" + SqlScripts.Get(query);
-
-    /// <summary>The parameters of <c>queries/report_jobs.sql</c>; <paramref name="includeUndated"/> adds the jobs with no
-    /// createdAt, which the data-quality list shows.</summary>
-    public object Parameters(bool includeUndated = false)
+    /// <summary>The parameters of <c>queries/counted_states.sql</c>.</summary>
+    public object Parameters()
     {
         Validate();
         return new
         {
-            FromInclusive = StartOfUtcDay(From),
-            ToExclusive = StartOfUtcDay(To.AddDays(1)),
+            From = FromText,
+            To = ToText,
             AsOf = AsOf is { } asOf ? StoreTime.ToText(asOf) : null,
             SettledOnly = SettledOnly ? 1 : 0,
-            IncludeUndated = includeUndated ? 1 : 0,
             EntityId,
         };
     }
@@ -38,8 +33,4 @@ internal sealed record ReportScope(DateOnly From, DateOnly To, DateTimeOffset? A
     public ReportScope Validate() => From <= To
         ? this
         : throw new ArgumentException($"the report period starts ({FromText}) after it ends ({ToText})", nameof(From));
-
-    /// <summary>Midnight UTC in the store's text form, so it compares with created_at as text.</summary>
-    private static string StartOfUtcDay(DateOnly date) =>
-        StoreTime.ToText(new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
 }

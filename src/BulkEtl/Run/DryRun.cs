@@ -30,7 +30,7 @@ internal sealed partial class DryRun(TenantEntities entities, ZuoraCallMetrics m
         {
             foreach (var entity in entities.Entities)
             {
-                var (entityListing, planner) = listing.Start(jobs, entity.EntityId, entities.IsMultiEntity);
+                var (entityListing, planner) = listing.Start(jobs, entities.FilterOf(entity));
                 await foreach (var outcome in entity.Extractor.ExtractAsync(request.JobIds, planner, entityListing, cancellationToken))
                 {
                     Tally(outcome);

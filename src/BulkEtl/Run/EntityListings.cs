@@ -32,11 +32,12 @@ internal sealed class EntityListings(long? lastCompleteListing = null)
     /// </summary>
     public static bool IsFatal(Exception? listFailure) => listFailure is ZuoraConfigurationException or ZuoraQuotaExhaustedException;
 
-    /// <summary>The next entity's listing and planner; on a multi-entity night the planner asks only for that entity's jobs.</summary>
-    public (ExtractionProgress Listing, IncrementalFetchPlanner Planner) Start(JobRepository jobs, string? entityId, bool multiEntity)
+    /// <summary>The next entity's listing and planner; the planner asks only for the stored jobs of <paramref name="entity"/>
+    /// (<see cref="TenantEntities.FilterOf"/>).</summary>
+    public (ExtractionProgress Listing, IncrementalFetchPlanner Planner) Start(JobRepository jobs, EntityFilter? entity)
     {
-        var entity = (new ExtractionProgress(), new IncrementalFetchPlanner(jobs, multiEntity ? new EntityFilter(entityId) : null, lastCompleteListing));
-        _entities.Add(entity);
-        return entity;
+        var started = (new ExtractionProgress(), new IncrementalFetchPlanner(jobs, entity, lastCompleteListing));
+        _entities.Add(started);
+        return started;
     }
 }

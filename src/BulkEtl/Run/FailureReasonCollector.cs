@@ -32,12 +32,10 @@ internal sealed partial class FailureReasonCollector(FailureFileClient files, Fa
         CancellationToken cancellationToken)
     {
         using var deadline = new CancellationTokenSource(options.Deadline, timeProvider);
-        // One entity: its jobs are all the store's (anyEntity), whatever entity they were stored under.
         var total = FailureReasonCounts.Zero;
         foreach (var entity in entities.Entities)
         {
-            total = total.Add(await CollectAsync(connection, runId, entity.Client, entity.EntityId, anyEntity: !entities.IsMultiEntity,
-                deadline.Token, cancellationToken));
+            total = total.Add(await CollectAsync(connection, runId, entity.Client, entities.FilterOf(entity), deadline.Token, cancellationToken));
         }
 
         if (total.Deferred > 0)
@@ -48,11 +46,11 @@ internal sealed partial class FailureReasonCollector(FailureFileClient files, Fa
         return total;
     }
 
-    private async Task<FailureReasonCounts> CollectAsync(SqliteConnection connection, Guid runId, ZuoraClient zuora, string? entityId,
-        bool anyEntity, CancellationToken deadline, CancellationToken cancellationToken)
+    private async Task<FailureReasonCounts> CollectAsync(SqliteConnection connection, Guid runId, ZuoraClient zuora, EntityFilter? entity,
+        CancellationToken deadline, CancellationToken cancellationToken)
     {
         var repository = new FailureReasonRepository(connection, timeProvider);
-        var pending = repository.Pending(entityId, anyEntity);
+        var pending = repository.Pending(entity);
         long collected = 0, failed = 0, unavailable = 0, renewed = 0, fileUnavailable = 0, unreadable = 0, noErrorFile = 0, deferred = 0;
         var storeLock = new SemaphoreSlim(1, 1);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline);

@@ -12,9 +12,10 @@ namespace BulkEtl.Run;
 /// </summary>
 internal static class JobDifference
 {
-    // The key, and what the store stamps on every write or knows apart from the summary: never a change Zuora made.
+    // The key, what the store stamps on every write or knows apart from the summary (never a change Zuora made), and
+    // the periods, which follow created_at, compared itself.
     private static readonly HashSet<string> NotCompared =
-        [nameof(JobRow.Id), nameof(JobRow.FirstSeenAt), nameof(JobRow.UpdatedAt), nameof(JobRow.EntityId)];
+        [nameof(JobRow.Id), nameof(JobRow.FirstSeenAt), nameof(JobRow.UpdatedAt), nameof(JobRow.EntityId), nameof(JobRow.Periods)];
 
     // In declaration order, which is the column order of bulk_jobs; JobRow's property names are its columns in Pascal case.
     private static readonly (string Column, PropertyInfo Property)[] Compared =

@@ -38,7 +38,7 @@ internal sealed partial class NightlyRun(TenantEntities entities, ZuoraCallMetri
             var jobs = new JobRepository(planningConnection, timeProvider);
             foreach (var entity in entities.Entities)
             {
-                var (entityListing, planner) = listing.Start(jobs, entity.EntityId, entities.IsMultiEntity);
+                var (entityListing, planner) = listing.Start(jobs, entities.FilterOf(entity));
                 writer.EntityId = entity.EntityId;
                 var failure = await committer.ConsumeAsync(entity.Extractor.ExtractAsync(request.JobIds, planner, entityListing, cancellationToken),
                     counts => progress?.Report(Totals(counts, listing)), cancellationToken);
@@ -64,7 +64,7 @@ internal sealed partial class NightlyRun(TenantEntities entities, ZuoraCallMetri
                 LogNotFoundKept(logger, committer.NotFound.Count);
             }
 
-            // 4. Why rows failed (issue 12): after the summaries, before the reports; never changes the outcome (null when off).
+            // 4. Why rows failed: after the summaries, before the reports; never changes the outcome (null when off).
             //    Per entity on a multi-entity night: a job's downloads are asked under its own entity's header.
             var reasonCounts = failureMessage is null && failureReasons is not null
                 ? await failureReasons.CollectAsync(connection, runId, entities, cancellationToken)

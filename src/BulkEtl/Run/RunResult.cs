@@ -13,6 +13,6 @@ internal sealed record RunResult(
     IReadOnlyList<string> ReportFiles,
     string? FailureMessage)
 {
-    /// <summary>What the failure-reason collection did (issue 12); null when it was off or did not run.</summary>
+    /// <summary>What the failure-reason collection did; null when it was off or did not run.</summary>
     public FailureReasonCounts? FailureReasons { get; init; }
 }

@@ -3,22 +3,36 @@ using BulkEtl.Model;
 namespace BulkEtl.Store;
 
 /// <summary>
-/// What every writable open rebuilds from this build rather than from migrations, in one transaction and only where
-/// the store differs: the table job_statuses from <see cref="JobStatuses"/> (the statuses are defined once, in C#, and
-/// handed to SQL), and the views built from rules (<c>sql/views/&lt;name&gt;.sql</c>, which include <c>sql/rules/</c>).
-/// A status or a rule then changes in one file, without a migration, and the analysts' views never lag the reports.
-/// Migrations are history and cannot follow either; what a migration created under the same name is simply replaced.
+/// What every writable open rebuilds from this build rather than from migrations, in one transaction and only where the
+/// store differs: the table job_statuses from <see cref="JobStatuses"/> (the statuses are defined once, in C#, and
+/// handed to SQL as rows), and every view, each from its own file <c>sql/views/&lt;name&gt;.sql</c> (the "repeatable"
+/// scripts of Flyway and DbUp). A status or a view then changes in one file, without a migration, and no view's
+/// definition depends on which migration came last.
 /// </summary>
 internal static class DerivedSchema
 {
     public const string StatusTable = "job_statuses";
 
-    private const string ViewFolder = "views/";
+    /// <summary>
+    /// Every view, in the order they are created: each after the views it reads, so the list says how they depend on
+    /// one another. A test checks it names every file of <c>sql/views/</c>, once.
+    /// </summary>
+    public static IReadOnlyList<string> ViewNames { get; } =
+    [
+        "job_states_counted",
+        "job_states_reported",
+        "job_state_quality_issues",
+        "bulk_job_quality_issues",
+        "bulk_job_periods",
+        "failure_rates_by_period",
+        "daily_failure_rates",
+        "weekly_failure_rates",
+        "monthly_failure_rates",
+        "failure_reasons_by_day",
+    ];
 
-    /// <summary>Each view built from a rule, named after its file.</summary>
-    public static IReadOnlyList<DerivedView> Views { get; } = SqlScripts.Names
-        .Where(name => name.StartsWith(ViewFolder, StringComparison.Ordinal))
-        .Select(name => new DerivedView(Path.GetFileNameWithoutExtension(name), SqlScripts.Get(name)))
+    public static IReadOnlyList<DerivedView> Views { get; } = ViewNames
+        .Select(name => new DerivedView(name, SqlScripts.Get(ViewFile(name))))
         .ToArray();
 
     /// <summary>The rows job_statuses must hold: every status of <see cref="JobStatuses.All"/>, ordered by status.</summary>
@@ -26,6 +40,8 @@ internal static class DerivedSchema
         .Order(StringComparer.Ordinal)
         .Select(status => new StatusRow(status, JobStatuses.Final.Contains(status) ? 1 : 0, status == JobStatuses.Failed ? 1 : 0))
         .ToArray();
+
+    public static string ViewFile(string name) => $"views/{name}.sql";
 
     /// <summary>Rewrites the statuses and re-creates the views that differ from this build's.</summary>
     /// <returns>What it rewrote: <see cref="StatusTable"/> and view names; empty when the store was current.</returns>
@@ -44,12 +60,20 @@ internal static class DerivedSchema
         var (statuses, views) = Stale(connection, transaction);
         if (statuses)
         {
-            connection.Execute(SqlScripts.Get("store/sync_job_statuses.sql"), new { Statuses = SqlJson.Of(Statuses) }, transaction);
+            connection.Execute(SqlScripts.Get("store/clear_job_statuses.sql"), transaction: transaction);
+            using var add = new PreparedBatch(transaction, SqlScripts.Get("store/add_job_status.sql"), "Status", "IsFinal", "IsFailed");
+            foreach (var row in Statuses)
+            {
+                add.Execute(row.Status, row.IsFinal, row.IsFailed);
+            }
         }
 
+        // SQLite checks a view's names only when it is read, so a view can be dropped and re-created under the views
+        // that read it, which then read the new one.
         foreach (var view in views)
         {
-            connection.Execute(view.Script, transaction: transaction);
+            connection.Execute(view.DropStatement, transaction: transaction);
+            connection.Execute(view.Definition, transaction: transaction);
         }
 
         transaction.Commit();
@@ -69,25 +93,33 @@ internal static class DerivedSchema
         return (statuses, views);
     }
 
-    /// <summary>
-    /// The CREATE VIEW statement as SQLite keeps it in sqlite_master: from CREATE to the last character before the
-    /// final semicolon, comments inside it included.
-    /// </summary>
-    public static string Definition(string script)
-    {
-        var start = script.StartsWith("CREATE VIEW", StringComparison.Ordinal) ? 0 : script.IndexOf("\nCREATE VIEW", StringComparison.Ordinal) + 1;
-        return !script.AsSpan(start).StartsWith("CREATE VIEW", StringComparison.Ordinal)
-            ? throw new InvalidOperationException("a derived view's script must contain its CREATE VIEW statement")
-            : script[start..].TrimEnd().TrimEnd(';').TrimEnd();
-    }
-
     /// <summary>One row of job_statuses.</summary>
     public sealed record StatusRow(string Status, long IsFinal, long IsFailed);
 
-    /// <summary>A view built from a rule: its script (a DROP VIEW IF EXISTS, then the CREATE VIEW) and the definition
-    /// SQLite keeps of it once created, to compare with the store's.</summary>
+    /// <summary>A view: its file's CREATE VIEW statement, as SQLite keeps it in sqlite_master once created (the
+    /// statement from CREATE to the last character before the final semicolon, comments inside it included).</summary>
     public sealed record DerivedView(string Name, string Script)
     {
-        public string Definition { get; } = DerivedSchema.Definition(Script);
+        public string Definition { get; } = DefinitionOf(Name, Script);
+
+        /// <summary>
+        /// The one statement composed here: SQL takes no parameter for a name, and <see cref="ViewNames"/> (lower-case
+        /// letters and '_', checked on load) is this build's own list, never input.
+        /// </summary>
+        public string DropStatement => $"DROP VIEW IF EXISTS {Name};";
+
+        private static string DefinitionOf(string name, string script)
+        {
+            if (name.Length == 0 || !name.All(c => c is '_' or (>= 'a' and <= 'z')))
+            {
+                throw new InvalidOperationException($"view name '{name}' must be lower-case letters and '_'");
+            }
+
+            var create = $"CREATE VIEW {name} AS";
+            var start = script.StartsWith(create, StringComparison.Ordinal) ? 0 : script.IndexOf("\n" + create, StringComparison.Ordinal) + 1;
+            return start < 0 || !script.AsSpan(start).StartsWith(create, StringComparison.Ordinal)
+                ? throw new InvalidOperationException($"{ViewFile(name)} must hold the statement '{create} ...'")
+                : script[start..].TrimEnd().TrimEnd(';').TrimEnd();
+        }
     }
 }

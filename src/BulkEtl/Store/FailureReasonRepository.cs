@@ -10,11 +10,12 @@ internal sealed class FailureReasonRepository(SqliteConnection connection, TimeP
     public const string FromFailureReason = "failure_reason";
 
     /// <summary>
-    /// Final jobs with failed rows whose reasons are not stored yet, oldest first: of any entity, or, with
-    /// <paramref name="anyEntity"/> false, only those stored under <paramref name="entityId"/>.
+    /// Final jobs with failed rows whose reasons are not stored yet, oldest first: of any entity, or only those of
+    /// <paramref name="entity"/>.
     /// </summary>
-    public IReadOnlyList<PendingFailureReasons> Pending(string? entityId = null, bool anyEntity = true) =>
-        connection.Query<PendingRow>(SqlScripts.Get("reasons/pending.sql"), new { EntityId = entityId, AnyEntity = anyEntity ? 1 : 0 })
+    /// <param name="entity">Only this entity's jobs (a multi-entity night); null for every job.</param>
+    public IReadOnlyList<PendingFailureReasons> Pending(EntityFilter? entity = null) =>
+        connection.Query<PendingRow>(SqlScripts.Get("reasons/pending.sql"), new { AnyEntity = entity is null ? 1 : 0, entity?.EntityId })
             .Select(row => new PendingFailureReasons(row.JobId, row.FailureReason, row.RowsFailed ?? 0, row.Status, row.FileType, row.Nights))
             .ToList();
 

@@ -44,7 +44,7 @@ internal sealed class JobRepository
         using var upsert = new PreparedBatch(transaction, SqlScripts.Get("jobs/upsert.sql"),
             "Id", "Name", "Description", "CreatedAt", "CreatedBy", "Status", "RowCount", "RowsSucceeded", "RowsFailed", "LastUpdatedAt",
             "FailureReason", "ObjectType", "JobType", "IsCustomObject", "CustomObjectNamespace", "DataSourceType", "SystemType", "FileType",
-            "RawJson", "FirstSeenAt", "UpdatedAt", "EntityId");
+            "RawJson", "FirstSeenAt", "UpdatedAt", "EntityId", "CreatedDay", "CreatedWeek", "CreatedMonth");
         var written = 0;
         foreach (var summary in summaries)
         {
@@ -52,7 +52,7 @@ internal sealed class JobRepository
             written += upsert.Execute(row.Id, row.Name, row.Description, row.CreatedAt, row.CreatedBy, row.Status, row.RowCount,
                 row.RowsSucceeded, row.RowsFailed, row.LastUpdatedAt, row.FailureReason, row.ObjectType, row.JobType, row.IsCustomObject,
                 row.CustomObjectNamespace, row.DataSourceType, row.SystemType, row.FileType, row.RawJson, row.FirstSeenAt, row.UpdatedAt,
-                entityId);
+                entityId, row.Periods?.Day, row.Periods?.Week, row.Periods?.Month);
         }
 
         return written;
@@ -67,22 +67,28 @@ internal sealed class JobRepository
     }
 
     /// <summary>The stored states of <paramref name="ids"/>; unknown ids are absent.</summary>
-    public IReadOnlyDictionary<string, StoredJobState> LoadStates(IReadOnlyCollection<string> ids, SqliteTransaction? transaction = null) =>
-        _connection.Query<JobRow>(SqlScripts.Get("jobs/load_states.sql"), new { Ids = SqlJson.Of(ids) }, transaction)
+    public IReadOnlyDictionary<string, StoredJobState> LoadStates(IReadOnlyCollection<string> ids, SqliteTransaction? transaction = null)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        _connection.Execute(SqlScripts.Get("jobs/create_batch_ids.sql"), transaction: transaction);
+        AddIds("jobs/add_batch_id.sql", ids, transaction, clearFirst: "jobs/clear_batch_ids.sql");
+        return _connection.Query<JobRow>(SqlScripts.Get("jobs/load_states.sql"), transaction: transaction)
             .ToDictionary(row => row.Id, row => row.ToState(), StringComparer.Ordinal);
+    }
 
     /// <summary>Remembers listed ids in a temp table of this connection, so memory does not grow with the tenant.</summary>
     public void RememberListed(IReadOnlyCollection<string> ids)
     {
-        _connection.Execute(SqlScripts.Get("jobs/create_listed_ids.sql"));
-        _connection.Execute(SqlScripts.Get("jobs/add_listed_ids.sql"), new { Ids = SqlJson.Of(ids) });
+        ArgumentNullException.ThrowIfNull(ids);
+        CreateListedIds();
+        AddIds("jobs/add_listed_id.sql", ids, transaction: null);
     }
 
     /// <summary>Stored jobs not yet final that the listing did not show (see <see cref="RememberListed"/>).</summary>
     /// <param name="entity">Only this entity's jobs (a multi-entity run); null for every job.</param>
     public IReadOnlyList<string> UnfinishedNotListed(EntityFilter? entity = null)
     {
-        _connection.Execute(SqlScripts.Get("jobs/create_listed_ids.sql"));
+        CreateListedIds();
         return _connection.Query<string>(SqlScripts.Get("jobs/unfinished_not_listed.sql"),
             new { AnyEntity = entity is null ? 1 : 0, entity?.EntityId }).ToList();
     }
@@ -91,6 +97,37 @@ internal sealed class JobRepository
     public void MarkNotFound(string jobId, DateTimeOffset observedAt, SqliteTransaction transaction) =>
         _connection.Execute(SqlScripts.Get("jobs/mark_not_found.sql"),
             new { JobId = jobId, ObservedAt = StoreTime.ToText(observedAt) }, transaction);
+
+    /// <summary>
+    /// Writes <paramref name="ids"/> into a temp table by <paramref name="addFile"/>, one prepared statement for all, in
+    /// the caller's transaction or in a deferred one of its own, which touches only the temp database: it takes no
+    /// lock on the store and works on a read-only one.
+    /// </summary>
+    private void AddIds(string addFile, IReadOnlyCollection<string> ids, SqliteTransaction? transaction, string? clearFirst = null)
+    {
+        using var own = transaction is null ? _connection.BeginTransaction(deferred: true) : null;
+        var current = transaction ?? own!;
+        if (clearFirst is not null)
+        {
+            _connection.Execute(SqlScripts.Get(clearFirst), transaction: current);
+        }
+
+        using (var add = new PreparedBatch(current, SqlScripts.Get(addFile), "Id"))
+        {
+            foreach (var id in ids)
+            {
+                add.Execute(id);
+            }
+        }
+
+        own?.Commit();
+    }
+
+    private void CreateListedIds()
+    {
+        _connection.Execute(SqlScripts.Get("jobs/temp_journal_off.sql"));
+        _connection.Execute(SqlScripts.Get("jobs/create_listed_ids.sql"));
+    }
 
     public long Count(SqliteTransaction? transaction = null) =>
         _connection.ExecuteScalar<long>(SqlScripts.Get("jobs/count.sql"), transaction: transaction);

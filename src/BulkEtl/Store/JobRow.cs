@@ -53,6 +53,9 @@ internal sealed class JobRow
     /// <summary>The Zuora entity the job was fetched under; null without an entity header (not read back into a summary).</summary>
     public string? EntityId { get; set; }
 
+    /// <summary>The UTC day, ISO week's Monday and month of <see cref="CreatedAt"/> (<see cref="JobPeriods"/>); written, never read back.</summary>
+    public JobPeriods? Periods { get; set; }
+
     // A few related fields a line, in the summary's order: the mapping reads as one statement of which column holds what.
     public static JobRow From(JobSummary summary, string now) => new()
     {
@@ -65,6 +68,7 @@ internal sealed class JobRow
         CustomObjectNamespace = summary.CustomObjectNamespace,
         DataSourceType = summary.DataSourceType, SystemType = summary.SystemType, FileType = summary.FileType,
         RawJson = summary.RawJson, FirstSeenAt = now, UpdatedAt = now,
+        Periods = JobPeriods.Of(summary.CreatedAt),
     };
 
     public JobSummary ToSummary() => new(

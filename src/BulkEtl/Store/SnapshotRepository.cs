@@ -18,12 +18,14 @@ internal sealed class SnapshotRepository(SqliteConnection connection)
         var run = runId.ToString("D");
         using var record = new PreparedBatch(transaction, SqlScripts.Get("snapshots/record.sql"),
             "Id", "ObservedAt", "RunId", "Status", "RowCount", "RowsSucceeded", "RowsFailed", "LastUpdatedAt", "CreatedAt", "ObjectType",
-            "JobType", "FailureReason", "EntityId");
+            "JobType", "FailureReason", "EntityId", "CreatedDay", "CreatedWeek", "CreatedMonth");
         var recorded = 0;
         foreach (var summary in summaries)
         {
+            var periods = JobPeriods.Of(summary.CreatedAt);
             recorded += record.Execute(summary.Id, observed, run, summary.Status, summary.RowCount, summary.RowsSucceeded, summary.RowsFailed,
-                Text(summary.LastUpdatedAt), Text(summary.CreatedAt), summary.ObjectType, summary.JobType, summary.FailureReason, entityId);
+                Text(summary.LastUpdatedAt), Text(summary.CreatedAt), summary.ObjectType, summary.JobType, summary.FailureReason, entityId,
+                periods?.Day, periods?.Week, periods?.Month);
         }
 
         return recorded;

@@ -1,18 +1,15 @@
 using System.Collections.Concurrent;
 using System.Reflection;
-using System.Text.RegularExpressions;
 
 namespace BulkEtl.Store;
 
 /// <summary>
-/// The SQL embedded from the repository's <c>sql/</c> folder. Resource names are
-/// <c>sql/&lt;folder&gt;/&lt;file&gt;</c>. The csproj builds them from <c>%(RecursiveDir)</c>, which has
-/// forward slashes on Linux and macOS but backslashes on Windows, so names are normalised to <c>/</c> here.
-/// A line <c>-- @include rules/x.sql</c> stands for that script's text (its own includes expanded), so a rule written
-/// once in <c>sql/rules/</c> serves every query and view that needs it. Migrations may not include: they are history, and a rule they borrowed
-/// could change under their recorded hash.
+/// The SQL embedded from the repository's <c>sql/</c> folder, each file as written: one complete statement (a migration
+/// may hold several) that runs as it is in the sqlite3 shell. Resource names are <c>sql/&lt;folder&gt;/&lt;file&gt;</c>.
+/// The csproj builds them from <c>%(RecursiveDir)</c>, which has forward slashes on Linux and macOS but backslashes on
+/// Windows, so names are normalised to <c>/</c> here.
 /// </summary>
-internal static partial class SqlScripts
+internal static class SqlScripts
 {
     private const string Prefix = "sql/";
     private static readonly Assembly Assembly = typeof(SqlScripts).Assembly;
@@ -30,38 +27,7 @@ internal static partial class SqlScripts
     public static string Get(string name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        return Cache.GetOrAdd(name, Load);
-    }
-
-    private static string Load(string name) => Expand(name, Read(name), Read);
-
-    /// <summary>
-    /// <paramref name="text"/> (the script <paramref name="name"/>) with each include line replaced by the expanded
-    /// text <paramref name="read"/> gives for it. Never in a migration (a name at the folder's root), never in a circle.
-    /// </summary>
-    /// <exception cref="InvalidOperationException">A migration includes, or a script includes itself at any depth.</exception>
-    internal static string Expand(string name, string text, Func<string, string> read) => Expand(name, text, read, [name]);
-
-    private static string Expand(string name, string text, Func<string, string> read, IReadOnlyList<string> chain)
-    {
-        ArgumentNullException.ThrowIfNull(read);
-        if (!Include().IsMatch(text))
-        {
-            return text;
-        }
-
-        if (!name.Contains('/', StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException($"migration {Prefix}{name} includes another script; migrations must be self-contained");
-        }
-
-        return Include().Replace(text, include =>
-        {
-            var included = include.Groups["name"].Value;
-            return chain.Contains(included, StringComparer.Ordinal)
-                ? throw new InvalidOperationException($"{string.Join(" → ", chain.Append(included).Select(step => Prefix + step))} includes in a circle")
-                : Expand(included, read(included), read, [.. chain, included]).TrimEnd();
-        });
+        return Cache.GetOrAdd(name, Read);
     }
 
     private static string Read(string name)
@@ -75,7 +41,4 @@ internal static partial class SqlScripts
         // shared by builds from Windows and Linux checkouts must not see its views as changed on every run.
         return reader.ReadToEnd().ReplaceLineEndings("\n");
     }
-
-    [GeneratedRegex(@"^[ \t]*-- @include (?<name>[a-z0-9_/]+\.sql)[ \t\r]*$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
-    private static partial Regex Include();
 }

@@ -1,5 +1,6 @@
 using BulkEtl.Model;
 using BulkEtl.Report;
+using BulkEtl.Store;
 using Dapper;
 
 namespace BulkEtl.Tests.Report;
@@ -191,13 +192,13 @@ public sealed class FailureRateReportQueryTests : IDisposable
     }
 
     [Fact]
-    public void FailureRatesSql_DayWindow_UsesCreatedAtIndex()
+    public void CountedStatesSql_DayWindow_UsesCreatedDayIndex()
     {
         var plan = _store.Connection.Query<(long Id, long Parent, long NotUsed, string Detail)>(
-            "EXPLAIN QUERY PLAN " + ReportScope.Sql(FailureRateReport.QueryFile),
+            "EXPLAIN QUERY PLAN " + SqlScripts.Get(ReportStates.File),
             new ReportScope(new DateOnly(2021, 2, 23), new DateOnly(2021, 2, 24)).Parameters());
 
-        Assert.Contains(plan, step => step.Detail.Contains("ix_bulk_jobs_created_at", StringComparison.Ordinal));
+        Assert.Contains(plan, step => step.Detail.Contains("ix_bulk_jobs_created_day", StringComparison.Ordinal));
     }
 
     [Fact]

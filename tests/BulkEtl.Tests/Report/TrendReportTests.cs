@@ -121,7 +121,7 @@ public sealed class TrendReportTests : IDisposable
         Assert.Equal(5, manifest.Rows);
         Assert.Equal(6, manifest.JobsCounted);
         Assert.Equal(("2026-11-14", "2026-12-01", "week", "run-1"), (manifest.Window.From, manifest.Window.To, manifest.By, manifest.RunId));
-        Assert.Equal(ManifestWriter.Sha256(System.Text.Encoding.UTF8.GetBytes(ReportSql.WithViews(_store.Connection, FailureRateTrendReport.Sql).ReplaceLineEndings("\n"))), manifest.SqlSha256);
+        Assert.Equal(ManifestWriter.Sha256(System.Text.Encoding.UTF8.GetBytes(ManifestWriter.Sql(FailureRateTrendReport.SqlFiles))), manifest.SqlSha256);
         Assert.Empty(Directory.EnumerateFiles(_store.OutputFolder, "*.tmp"));
     }
 

@@ -13,6 +13,13 @@ internal static class DigestQuery
 {
     public const string DailyFile = "digest/daily_rates.sql";
 
+    /// <summary>The SQL files the anomaly list reads (the daily query, then the views under it): its manifest hashes them.</summary>
+    public static IReadOnlyList<string> DailySqlFiles { get; } =
+    [
+        DailyFile, .. new[] { "daily_failure_rates", "failure_rates_by_period", "bulk_job_periods", "job_states_reported", "job_states_counted" }
+            .Select(Store.DerivedSchema.ViewFile),
+    ];
+
     public const int ReasonsShown = 10;
 
     public const int NightsShown = 7;

@@ -47,7 +47,7 @@ internal static class DigestReport
             .WriteAsync(Path.Combine(outputDirectory, AnomaliesName(from, to)), rows, cancellationToken);
         var first = Text(from);
         var jobsJudged = daily.Where(day => string.CompareOrdinal(day.Day, first) >= 0).Sum(day => day.Jobs);
-        var (csv, manifest) = await ManifestWriter.WriteAsync(path, ReportSql.WithViews(connection, Store.SqlScripts.Get(DigestQuery.DailyFile)),
+        var (csv, manifest) = await ManifestWriter.WriteAsync(path, DigestQuery.DailySqlFiles,
             new ReportScope(from, to), TrendPeriod.Day, rows.Count, jobsJudged, runId, timeProvider, cancellationToken);
         return ([csv, manifest], rows);
     }

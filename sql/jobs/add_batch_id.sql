@@ -1,0 +1,1 @@
+INSERT INTO batch_ids (id) VALUES (@Id) ON CONFLICT (id) DO NOTHING;
