@@ -2,47 +2,16 @@ namespace BulkEtl.Reasons;
 
 /// <summary>A read-only stream that fails once more than <c>limit</c> bytes have come through it: the cap holds while a
 /// file streams, decompressed, so neither a huge file nor a gzip bomb is ever held or read past it.</summary>
-internal sealed class CappedStream(Stream inner, long limit, Func<Exception> overLimit) : Stream
+internal sealed class CappedStream(Stream inner, long limit, Func<Exception> overLimit) : ReadOnlyWrapperStream(inner)
 {
     private long _read;
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
     public override long Position { get => _read; set => throw new NotSupportedException(); }
 
-    public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+    public override int Read(byte[] buffer, int offset, int count) => Count(Inner.Read(buffer, offset, count));
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        Count(await inner.ReadAsync(buffer, cancellationToken));
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-
-        base.Dispose(disposing);
-    }
+        Count(await Inner.ReadAsync(buffer, cancellationToken));
 
     private int Count(int read)
     {
