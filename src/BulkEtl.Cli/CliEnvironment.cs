@@ -10,6 +10,9 @@ public sealed record CliEnvironment(
     /// <summary>Whether stderr is a person's terminal (progress display) rather than a cron log or a test.</summary>
     public bool IsInteractive { get; init; }
 
+    /// <summary>Columns of that terminal, asked at each redraw (a window can be resized); null when unknown.</summary>
+    public Func<int?> TerminalWidth { get; init; } = () => null;
+
     /// <summary>The names of the environment variables (for the BULKETL__ prefix); values come from <see cref="GetEnvironmentVariable"/>.</summary>
     public Func<IEnumerable<string>> ListEnvironmentVariables { get; init; } = () => [];
 

@@ -5,6 +5,7 @@ var environment = new CliEnvironment(Console.Out, Console.Error, Environment.Get
 {
     // A progress line only for a person watching: not under cron, systemd, a pipe or a dumb terminal.
     IsInteractive = !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("TERM") is not (null or "dumb"),
+    TerminalWidth = TerminalColumns,
     ListEnvironmentVariables = () => Environment.GetEnvironmentVariables().Keys.Cast<string>(),
 };
 
@@ -29,3 +30,16 @@ using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, contex
 using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => OnSignal(context, ExitCodes.Interrupted));
 var exitCode = await CliApp.RunAsync(args, environment, stop.Token);
 return exitCode == ExitCodes.Success ? exitCode : signalExitCode ?? exitCode;
+
+// A terminal that cannot say its size is drawn on uncut rather than failing the run.
+static int? TerminalColumns()
+{
+    try
+    {
+        return Console.WindowWidth is > 0 and var columns ? columns : null;
+    }
+    catch (Exception exception) when (exception is IOException or PlatformNotSupportedException)
+    {
+        return null;
+    }
+}

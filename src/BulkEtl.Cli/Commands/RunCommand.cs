@@ -119,7 +119,7 @@ internal static class RunCommand
         }
 
         RunResult result;
-        using (var progress = environment.IsInteractive ? new TerminalProgress(environment.Error) : null)
+        using (var progress = environment.IsInteractive ? new TerminalProgress(environment.Error, timeProvider, environment.TerminalWidth) : null)
         {
             result = await services.GetRequiredService<NightlyRun>().ExecuteAsync(request, runId, options.TrackId, cancellationToken, progress);
         }

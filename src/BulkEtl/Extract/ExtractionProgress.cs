@@ -23,7 +23,14 @@ internal sealed class ExtractionProgress
     /// </summary>
     public string? ListingUnverified { get; set; }
 
-    internal void AddListed(int count) => Interlocked.Add(ref _listed, count);
+    /// <summary>Called on the listing's own thread after each page is counted; must not block.</summary>
+    public Action? PageListed { get; set; }
+
+    internal void AddListed(int count)
+    {
+        Interlocked.Add(ref _listed, count);
+        PageListed?.Invoke();
+    }
 
     internal void CompleteListing() => _listingComplete = true;
 }

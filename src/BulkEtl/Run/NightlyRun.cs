@@ -16,9 +16,9 @@ internal sealed partial class NightlyRun(TenantEntities entities, ZuoraCallMetri
     /// <summary>A report temp file this old belongs to a killed writer, not a live one.</summary>
     private static readonly TimeSpan LeftoverAge = TimeSpan.FromHours(1);
 
-    /// <param name="progress">Told the counts after each committed batch (the CLI draws them on a terminal).</param>
+    /// <param name="progress">Told the counts after each list page and committed batch (the CLI draws them on a terminal).</param>
     public async Task<RunResult> ExecuteAsync(RunRequest request, Guid runId, string trackId, CancellationToken cancellationToken,
-        IProgress<RunCounts>? progress = null)
+        IProgress<RunProgress>? progress = null)
     {
         using var scope = logger.BeginScope(new RunLogScope(runId, trackId));
         StoreDatabase.RefuseForeign(request.DatabasePath);
@@ -30,7 +30,10 @@ internal sealed partial class NightlyRun(TenantEntities entities, ZuoraCallMetri
 
         var writer = new RunBatchWriter(connection, ledger, runId, timeProvider);
         var committer = new OutcomeCommitter(writer, timeProvider);
-        var listing = new EntityListings(ledger.LastCompleteListing());
+        var lastCompleteListing = ledger.LastCompleteListing();
+        var listing = new EntityListings(lastCompleteListing);
+        var expectedListed = request.JobIds is null ? lastCompleteListing : null;
+        void Report(RunCounts counts) => progress?.Report(new RunProgress(Totals(counts, listing), expectedListed));
         try
         {
             // 1. List, fetch what changed, and commit it as it arrives: one entity after another, each under its own header.
@@ -40,8 +43,10 @@ internal sealed partial class NightlyRun(TenantEntities entities, ZuoraCallMetri
             {
                 var (entityListing, planner) = listing.Start(jobs, entities.FilterOf(entity));
                 writer.EntityId = entity.EntityId;
+                // A quiet night commits almost nothing while it pages the list: the pages keep the watcher's line moving.
+                entityListing.PageListed = () => Report(committer.Counts);
                 var failure = await committer.ConsumeAsync(entity.Extractor.ExtractAsync(request.JobIds, planner, entityListing, cancellationToken),
-                    counts => progress?.Report(Totals(counts, listing)), cancellationToken);
+                    Report, cancellationToken);
 
                 // 2. What no later step can mend ends the night: wrong configuration (exit 2), a spent quota, a failing Zuora.
                 if (failure is not null || EntityListings.IsFatal(entityListing.ListFailure))

@@ -44,6 +44,20 @@ public sealed class OperationsTests
     }
 
     [Fact]
+    public async Task Run_OnAnInteractiveTerminalAfterACompleteListing_EstimatesTheTotalFromIt()
+    {
+        await using var night = await SimulatedNight.StartAsync(jobs: 250);
+        var first = await CliRunner.RunAsync(TimeProvider.System, interactive: true, night.RunArgs());
+        Assert.True(first.ExitCode == ExitCodes.Success, first.Error);
+        Assert.DoesNotContain(" of ~", first.Error, StringComparison.Ordinal);
+
+        var second = await CliRunner.RunAsync(TimeProvider.System, interactive: true, night.RunArgs());
+
+        Assert.True(second.ExitCode == ExitCodes.Success, second.Error);
+        Assert.Contains(" of ~250, ", second.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_NotInteractive_DrawsNoProgressLine()
     {
         await using var night = await SimulatedNight.StartAsync(jobs: 250);
@@ -52,5 +66,6 @@ public sealed class OperationsTests
 
         Assert.True(result.ExitCode == ExitCodes.Success, result.Error);
         Assert.DoesNotContain("\r", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(" elapsed", result.Error, StringComparison.Ordinal);
     }
 }
